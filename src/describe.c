@@ -1,0 +1,77 @@
+/* describe.c: basic reply codes: class, category and localized description.
+   The tables come from reply-codes.def; nothing here lists a code. */
+
+#include <config.h>
+
+#include "smtpreply.h"
+#include "i18n.h"
+
+/* Reply codes are three digits, the first 2-5; the table covers 000-599 so a
+   lookup is one bounds check and one load. */
+#define CODE_LIMIT 600
+
+/* Descriptions by code; NULL where reply-codes.def has none.  A code listed
+   twice is an initializer override, which -Wextra reports. */
+static const char *const reply_text[CODE_LIMIT] = {
+#define REPLY(code, text) [code] = text,
+#include "reply-codes.def"
+};
+
+/* Descriptions of well-formed but unlisted codes, by [class - 2][category]. */
+static const char *const category_text[4][6] = {
+#define CATEGORY_TEXT(cls, category, text) [(cls) - 2][category] = text,
+#include "reply-codes.def"
+};
+
+static const char *const unknown_text =
+#define UNKNOWN_TEXT(text) text
+#include "reply-codes.def"
+  ;
+
+/* RFC 5321 section 4.2: Reply-code = %x32-35 %x30-35 %x30-39. */
+static int
+well_formed (int code)
+{
+  return code >= 200 && code <= 559 && code % 100 <= 59;
+}
+
+int
+smtpreply_is_known (int code)
+{
+  return code >= 0 && code < CODE_LIMIT && reply_text[code] != NULL;
+}
+
+enum smtpreply_class
+smtpreply_class (int code)
+{
+  return well_formed (code) ? (enum smtpreply_class) (code / 100)
+                            : SMTPREPLY_CLASS_INVALID;
+}
+
+enum smtpreply_category
+smtpreply_category (int code)
+{
+  int digit;
+
+  if (!well_formed (code))
+    return SMTPREPLY_CATEGORY_INVALID;
+  digit = code / 10 % 10;
+  return digit == 4 ? SMTPREPLY_CATEGORY_UNSPECIFIED
+                    : (enum smtpreply_category) digit;
+}
+
+const char *
+smtpreply_describe (int code)
+{
+  if (smtpreply_is_known (code))
+    return smtpreply__tr (reply_text[code]);
+  if (well_formed (code))
+    return smtpreply__tr (category_text[code / 100 - 2][code / 10 % 10]);
+  return smtpreply__tr (unknown_text);
+}
+
+int
+smtpreply_describe_r (int code, char *buf, size_t buflen)
+{
+  return smtpreply__copy_text (smtpreply_describe (code), buf, buflen);
+}

@@ -1,0 +1,42 @@
+/* i18n.h: the library's gettext rules in one place (internal).
+ *
+ * Strings are marked with N_() where they are defined and translated with
+ * smtpreply__tr () where they are looked up: dgettext on the library's own
+ * domain, after the domain was bound once.  The library never calls
+ * setlocale, textdomain or plain gettext.
+ */
+
+#ifndef SMTPREPLY_I18N_H
+#define SMTPREPLY_I18N_H
+
+#include <stddef.h>
+
+#ifdef ENABLE_NLS
+# include <libintl.h>
+#else
+# define dgettext(domain, msgid) ((void) (domain), (const char *) (msgid))
+#endif
+
+#define N_(msgid) msgid
+
+/* Binds the text domain to LOCALEDIR once per process, unless the
+   application bound it first.  Cheap after the first call. */
+void smtpreply__bind_once (void);
+
+/* The translation of MSGID in the calling thread's locale. */
+static inline const char *
+smtpreply__tr (const char *msgid)
+{
+  smtpreply__bind_once ();
+  return dgettext (SMTPREPLY_TEXT_DOMAIN, msgid);
+}
+
+/* Nonzero once smtpreply_use_utf8 () was called. */
+int smtpreply__utf8_forced (void);
+
+/* Copies TEXT into BUF (BUFLEN bytes) as smtpreply_describe_r documents:
+   0, ERANGE when cut short, EINVAL for a NULL BUF with BUFLEN > 0; a cut
+   never splits a character of the output codeset. */
+int smtpreply__copy_text (const char *text, char *buf, size_t buflen);
+
+#endif /* SMTPREPLY_I18N_H */
