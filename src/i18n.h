@@ -31,6 +31,10 @@ smtpreply__tr (const char *msgid)
   return dgettext (SMTPREPLY_TEXT_DOMAIN, msgid);
 }
 
+/* The untranslated text of CODE in context CTX, or NULL when the code has
+   no text specific to that context (context.c). */
+const char *smtpreply__context_msgid (int code, int ctx);
+
 /* Nonzero once smtpreply_use_utf8 () was called. */
 int smtpreply__utf8_forced (void);
 

@@ -63,19 +63,19 @@ static const struct cli_case cases[] = {
   { NULL, { "250" }, 0, "250 " EN_250 "\n", "" },
   { "zh_CN.UTF-8", { "559" }, 0, "559 永久失败：邮件系统\n", "" },
   { "zh_CN.UTF-8", { "abc" }, 1, "",
-    "smtpreply：“abc”不是 SMTP 回复代码（应为三位数字，首位为 2 到 5，例如 550）\n" },
+    "smtpreply：“abc”既不是 SMTP 回复代码（如 550），也不是增强状态码（如 5.1.1）\n" },
   { "C", { "abc" }, 1, "",
-    "smtpreply: 'abc' is not an SMTP reply code (three digits, the first 2 to 5, such as 550)\n" },
+    "smtpreply: 'abc' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
   { "C", { "99999" }, 1, "",
-    "smtpreply: '99999' is not an SMTP reply code (three digits, the first 2 to 5, such as 550)\n" },
+    "smtpreply: '99999' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
   { "C", { "600" }, 1, "",
-    "smtpreply: '600' is not an SMTP reply code (three digits, the first 2 to 5, such as 550)\n" },
+    "smtpreply: '600' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
   { "C", { "" }, 1, "",
-    "smtpreply: '' is not an SMTP reply code (three digits, the first 2 to 5, such as 550)\n" },
+    "smtpreply: '' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
   { "C", { "55" }, 1, "",
-    "smtpreply: '55' is not an SMTP reply code (three digits, the first 2 to 5, such as 550)\n" },
+    "smtpreply: '55' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
   { "C", { "550", "x50", "250" }, 1, "550 " EN_550 "\n250 " EN_250 "\n",
-    "smtpreply: 'x50' is not an SMTP reply code (three digits, the first 2 to 5, such as 550)\n" },
+    "smtpreply: 'x50' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
   { "C", { NULL }, 2, "",
     "smtpreply: no reply code given\n"
     "Try 'smtpreply --help' for more information.\n" },
@@ -95,16 +95,58 @@ static const struct cli_case cases[] = {
     "使用的 libsmtpreply 版本为 " PACKAGE_VERSION "。\n", "" },
   { "C", { "--help" }, 0,
     "Usage: smtpreply [OPTION]... CODE...\n"
-    "Explain SMTP reply codes (such as 550) in the language of the\n"
+    "  or:  smtpreply --parse [OPTION]...\n"
+    "Explain SMTP reply codes (such as 550), enhanced status codes\n"
+    "(such as 5.1.1) and whole server replies in the language of the\n"
     "current locale.\n"
     "\n"
-    "  -l, --list       list every reply code the library describes\n"
-    "  -h, --help       display this help and exit\n"
-    "  -V, --version    output version information and exit\n"
+    "  -c, --context=CMD  explain codes as the answer to CMD: greeting,\n"
+    "                     ehlo, helo, starttls, auth, mail, rcpt, data,\n"
+    "                     data-end, bdat, rset, vrfy, expn, help, noop,\n"
+    "                     quit\n"
+    "  -p, --parse        read server replies from standard input and\n"
+    "                     explain each one\n"
+    "  -j, --json         print one JSON object per line\n"
+    "  -l, --list         list every reply code the library describes\n"
+    "  -h, --help         display this help and exit\n"
+    "  -V, --version      output version information and exit\n"
     "\n"
     "The language follows LANG, LC_ALL, LC_MESSAGES and LANGUAGE.\n"
-    "Exit status: 0 if every CODE was described, 1 if a CODE was not\n"
-    "a reply code, 2 for a usage error.\n", "" },
+    "Exit status: 0 if everything was explained, 1 if a CODE was not\n"
+    "a code or a reply did not parse, 2 for a usage error.\n", "" },
+  /* Enhanced status codes and contexts. */
+  { "C", { "5.1.1", "4.7.500", "5.9.1" }, 0,
+    "5.1.1 Bad destination mailbox address\n"
+    "4.7.500 Other or undefined security status\n"
+    "5.9.1 Permanent failure\n", "" },
+  { "zh_CN.UTF-8", { "5.1.1", "550" }, 0,
+    "5.1.1 收件人邮箱不存在\n550 " ZH_550 "\n", "" },
+  { "C", { "6.1.1" }, 1, "", "smtpreply: '6.1.1' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
+  { "C", { "5.1.1000" }, 1, "", "smtpreply: '5.1.1000' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
+  { "C", { "--context", "rcpt", "552", "550" }, 0,
+    "552 Too many recipients for one message; the remaining recipients can be sent later\n"
+    "550 The recipient's mailbox is unavailable (it does not exist, or the server refused it by policy)\n", "" },
+  { "C", { "-c", "STARTTLS", "454" }, 0,
+    "454 Encryption (TLS) is not available right now\n", "" },
+  { "C", { "--context=auth", "454" }, 0,
+    "454 Sign-in failed for a temporary reason\n", "" },
+  { "C", { "--context", "bogus", "550" }, 2, "",
+    "smtpreply: unknown context 'bogus'\n"
+    "Try 'smtpreply --help' for more information.\n" },
+  { "C", { "--context" }, 2, "",
+    "smtpreply: option '--context' requires an argument\n"
+    "Try 'smtpreply --help' for more information.\n" },
+  { "C", { "--parse", "550" }, 2, "",
+    "smtpreply: --parse reads standard input and takes no codes\n"
+    "Try 'smtpreply --help' for more information.\n" },
+  { "C", { "--json", "550" }, 0,
+    "{\"code\":550,\"enhanced\":null,\"class\":\"permanent\","
+    "\"description\":\"" EN_550 "\",\"enhanced_description\":null,"
+    "\"headline\":\"" EN_550 "\",\"show_text\":true,\"text\":[]}\n", "" },
+  { "C", { "--json", "4.2.2" }, 0,
+    "{\"code\":null,\"enhanced\":\"4.2.2\",\"class\":\"transient\","
+    "\"description\":null,\"enhanced_description\":\"Mailbox full\","
+    "\"headline\":\"Mailbox full\",\"show_text\":true,\"text\":[]}\n", "" },
 };
 
 START_TEST (test_cli_case)
@@ -119,6 +161,153 @@ START_TEST (test_cli_case)
 }
 END_TEST
 
+/* --parse: raw server output on standard input. */
+#define ISSUE_EXAMPLE "550-5.1.1 No such user\r\n550 5.1.1 Try again\r\n"
+
+static const struct
+{
+  const char *lang;
+  const char *args[MAX_ARGS];
+  const char *input;
+  int status;
+  const char *out;
+  const char *err;
+} parse_cases[] = {
+  { "zh_CN.UTF-8", { "--parse" }, ISSUE_EXAMPLE, 0,
+    "550 5.1.1: 收件人邮箱不存在\n"
+    "  结果：永久失败（不要原样重试）\n"
+    "  回复代码 550：" ZH_550 "\n"
+    "  增强状态码 5.1.1：收件人邮箱不存在\n"
+    "  服务器：No such user\n"
+    "  服务器：Try again\n", "" },
+  { "C", { "--parse" }, ISSUE_EXAMPLE, 0,
+    "550 5.1.1: Bad destination mailbox address\n"
+    "  Outcome: permanent failure (do not retry as is)\n"
+    "  Reply code 550: " EN_550 "\n"
+    "  Enhanced code 5.1.1: Bad destination mailbox address\n"
+    "  Server: No such user\n"
+    "  Server: Try again\n", "" },
+  { "C", { "--parse", "--json" }, ISSUE_EXAMPLE, 0,
+    "{\"code\":550,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","
+    "\"description\":\"" EN_550 "\","
+    "\"enhanced_description\":\"Bad destination mailbox address\","
+    "\"headline\":\"Bad destination mailbox address\",\"show_text\":true,"
+    "\"text\":[\"No such user\",\"Try again\"]}\n", "" },
+  { "zh_CN.UTF-8", { "--parse", "--json" }, ISSUE_EXAMPLE, 0,
+    "{\"code\":550,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","
+    "\"description\":\"" ZH_550 "\","
+    "\"enhanced_description\":\"收件人邮箱不存在\","
+    "\"headline\":\"收件人邮箱不存在\",\"show_text\":true,"
+    "\"text\":[\"No such user\",\"Try again\"]}\n", "" },
+  /* JSON is UTF-8 even on a GB18030 terminal. */
+  { "zh_CN.GB18030", { "--parse", "-j" }, "550 5.1.1 x\n", 0,
+    "{\"code\":550,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","
+    "\"description\":\"" ZH_550 "\","
+    "\"enhanced_description\":\"收件人邮箱不存在\","
+    "\"headline\":\"收件人邮箱不存在\",\"show_text\":true,"
+    "\"text\":[\"x\"]}\n", "" },
+  /* Pipelined replies, LF line ends, a last line without its line end, a
+     context, and the 552-at-RCPT correction. */
+  { "C", { "--parse", "--json", "--context", "rcpt" },
+    "250 2.1.5 Ok\n552 5.5.3 Too many recipients", 0,
+    "{\"code\":250,\"enhanced\":\"2.1.5\",\"class\":\"success\","
+    "\"description\":\"The recipient address was accepted\","
+    "\"enhanced_description\":\"Destination address valid\","
+    "\"headline\":\"Destination address valid\",\"show_text\":true,"
+    "\"text\":[\"Ok\"]}\n"
+    "{\"code\":552,\"enhanced\":\"5.5.3\",\"class\":\"transient\","
+    "\"description\":\"Too many recipients for one message; the remaining recipients can be sent later\","
+    "\"enhanced_description\":\"Too many recipients\","
+    "\"headline\":\"Too many recipients\",\"show_text\":true,"
+    "\"text\":[\"Too many recipients\"]}\n", "" },
+  /* JSON escapes quotes, backslashes and controls; invalid UTF-8 becomes
+     U+FFFD; valid UTF-8 passes. */
+  { "C", { "--parse", "--json" },
+    "250 a\"b\\c\x01\x7f\xff\xc3\xa9\xe4\xb8\r\n", 0,
+    "{\"code\":250,\"enhanced\":null,\"class\":\"success\","
+    "\"description\":\"The requested action was completed\","
+    "\"enhanced_description\":null,"
+    "\"headline\":\"The requested action was completed\",\"show_text\":true,"
+    "\"text\":[\"a\\\"b\\\\c\\u0001\\u007f\\ufffd\xc3\xa9\\ufffd\\ufffd\"]}\n", "" },
+  /* Text output hides control characters the terminal would obey. */
+  { "C", { "--parse" }, "250 bell\x07 esc\x1b[2J\r\n", 0,
+    "250: The requested action was completed\n"
+    "  Outcome: success\n"
+    "  Reply code 250: The requested action was completed\n"
+    "  Server: bell? esc?[2J\n", "" },
+  { "C", { "--parse", "--context", "auth" }, "334 VXNlcm5hbWU6\r\n", 0,
+    "334: Sign-in in progress: the server asks for the next step (its text is encoded data, not a message)\n"
+    "  Outcome: the server waits for the next step\n"
+    "  Reply code 334: Sign-in in progress: the server asks for the next step (its text is encoded data, not a message)\n"
+    "  Server: (sign-in data, not shown)\n", "" },
+  /* Errors: reported, the rest still explained, exit status 1. */
+  { "C", { "--parse", "--json" }, "abc\r\n250 ok\r\n", 1,
+    "{\"error\":\"A line does not start with a reply code (three digits, the first 2 to 5)\",\"offset\":0}\n"
+    "{\"code\":250,\"enhanced\":null,\"class\":\"success\","
+    "\"description\":\"The requested action was completed\","
+    "\"enhanced_description\":null,"
+    "\"headline\":\"The requested action was completed\",\"show_text\":true,"
+    "\"text\":[\"ok\"]}\n", "" },
+  { "C", { "--parse" }, "250 ok\r\nabc\r\n", 1,
+    "250: The requested action was completed\n"
+    "  Outcome: success\n"
+    "  Reply code 250: The requested action was completed\n"
+    "  Server: ok\n",
+    "smtpreply: at byte 8 of the input: A line does not start with a reply code (three digits, the first 2 to 5)\n" },
+  { "C", { "--parse" }, "550-5.1.1 No such user\r\n", 1, "",
+    "smtpreply: at byte 0 of the input: The input ended in the middle of a reply\n" },
+  { "zh_CN.UTF-8", { "--parse" }, "550-a\r\n551 b\r\n", 1, "",
+    "smtpreply：在输入的第 0 字节处：多行回复中有一行的代码与第一行不同\n" },
+  { "C", { "--parse", "--json" }, "", 0, "", "" },
+};
+
+START_TEST (test_cli_parse)
+{
+  struct test_output out;
+
+  run_cli (parse_cases[_i].lang, parse_cases[_i].args, parse_cases[_i].input,
+           &out);
+  ck_assert_str_eq (out.out, parse_cases[_i].out);
+  ck_assert_str_eq (out.err, parse_cases[_i].err);
+  ck_assert_int_eq (out.status, parse_cases[_i].status);
+}
+END_TEST
+
+/* Every real reply of tests/data/ goes through --parse --json. */
+START_TEST (test_cli_parse_real_replies)
+{
+  static const char *const files[] = { "gmail-550-5.7.26.txt",
+                                       "postfix-session-pipelined.txt",
+                                       "smtputf8-550-5.1.1-lf.txt" };
+  static const int replies[] = { 1, 5, 1 };
+  static const char *const args[] = { "--parse", "--json", NULL };
+  size_t i;
+
+  for (i = 0; i < 3; i++)
+    {
+      char path[1024], input[8192];
+      struct test_output out;
+      const char *p;
+      int lines = 0;
+      size_t n;
+      FILE *f;
+
+      snprintf (path, sizeof path, "%s/data/%s", TEST_SRCDIR, files[i]);
+      f = fopen (path, "rb");
+      ck_assert_ptr_nonnull (f);
+      n = fread (input, 1, sizeof input - 1, f);
+      fclose (f);
+      input[n] = '\0';
+      run_cli ("C", args, input, &out);
+      ck_assert_int_eq (out.status, 0);
+      for (p = out.out; (p = strchr (p, '\n')) != NULL; p++)
+        lines++;
+      ck_assert_int_eq (lines, replies[i]);
+      ck_assert_ptr_null (strstr (out.out, "\"error\""));
+    }
+}
+END_TEST
+
 /* --help is translated, block by block. */
 START_TEST (test_cli_help_translated)
 {
@@ -128,12 +317,11 @@ START_TEST (test_cli_help_translated)
   run_cli ("zh_CN.UTF-8", args, NULL, &out);
   ck_assert_int_eq (out.status, 0);
   ck_assert_str_eq (out.err, "");
-  ck_assert_msg (strncmp (out.out, "用法：smtpreply [选项]... 代码...\n"
-                          "用当前区域设置的语言解释 SMTP 回复代码（如 550）。\n",
-                          strlen ("用法：smtpreply [选项]... 代码...\n"
-                                  "用当前区域设置的语言解释 SMTP 回复代码（如 550）。\n"))
+  ck_assert_msg (strncmp (out.out, "用法：smtpreply [选项]... 代码...\n",
+                          strlen ("用法：smtpreply [选项]... 代码...\n"))
                  == 0, "%s", out.out);
-  ck_assert_ptr_nonnull (strstr (out.out, "  -l, --list       列出本库能解释的所有回复代码\n"));
+  ck_assert_ptr_nonnull (strstr (out.out, "（如 5.1.1）以及服务器的完整回复。\n"));
+  ck_assert_ptr_nonnull (strstr (out.out, "  -l, --list         列出本库能解释的所有回复代码\n"));
 }
 END_TEST
 
@@ -211,6 +399,9 @@ cli_suite (void)
   tc = tcase_create ("outputs and exit codes");
   tcase_add_loop_test (tc, test_cli_case, 0,
                        (int) (sizeof cases / sizeof cases[0]));
+  tcase_add_loop_test (tc, test_cli_parse, 0,
+                       (int) (sizeof parse_cases / sizeof parse_cases[0]));
+  tcase_add_test (tc, test_cli_parse_real_replies);
   tcase_add_test (tc, test_cli_help_translated);
   tcase_add_test (tc, test_cli_gb18030);
   tcase_add_test (tc, test_cli_list);

@@ -231,11 +231,16 @@ END_TEST
 
 /* Every message of the data file, in every catalog of po/LINGUAS. */
 static const char *const catalog_msgids[] = {
+#define N_(msgid) msgid
 #define REPLY(code, text) text,
+#define REPLY_IN_CONTEXT(code, context, text) text,
 #define CATEGORY_TEXT(cls, category, text) text,
 #define UNKNOWN_TEXT(text) text,
-#define N_(msgid) msgid
 #include "../src/reply-codes.def"
+#define ENHANCED(subject, detail, title) title,
+#define ENHANCED_CLASS(cls, text) text,
+#define ENHANCED_INVALID(text) text,
+#include "../src/enhanced-codes.def"
 #undef N_
 };
 

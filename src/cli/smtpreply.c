@@ -1,16 +1,21 @@
 /* smtpreply: the command-line face of libsmtpreply.
  *
- *   smtpreply 550 421        describe reply codes
- *   smtpreply --list         every code the library knows
+ *   smtpreply 550 5.1.1          describe reply codes and enhanced codes
+ *   smtpreply --context rcpt 552 the meaning after one command
+ *   smtpreply --list             every code the library knows
+ *   smtpreply --parse [--json]   explain raw server replies read from stdin
  *
  * The program owns its locale (setlocale, textdomain); the library only
- * looks texts up.  Exit status: 0 when every argument was described, 1 when
- * an argument was not a reply code or output failed, 2 for a usage error.
+ * looks texts up.  Exit status: 0 when every argument or reply was
+ * explained, 1 when one was not a code or did not parse (or output failed),
+ * 2 for a usage error.
  */
 
 #include <config.h>
 
 #include <smtpreply.h>
+
+#include "json.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -18,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifdef ENABLE_NLS
 # include <libintl.h>
@@ -41,6 +47,7 @@ enum action
 {
   ACTION_DESCRIBE,
   ACTION_LIST,
+  ACTION_PARSE,
   ACTION_HELP,
   ACTION_VERSION
 };
@@ -48,8 +55,12 @@ enum action
 struct options
 {
   enum action action;
+  enum smtpreply_context ctx;
+  int json;
   int first_operand;            /* index in argv of the first code */
 };
+
+/* Usage and version ***************************************************/
 
 static void
 try_help (void)
@@ -64,23 +75,34 @@ print_help (void)
 {
   /* TRANSLATORS: --help output, first block: how the program is called.
      Keep the program name and the option names in English. */
-  printf (_("Usage: %s [OPTION]... CODE...\n"), program_name);
+  printf (_("Usage: %s [OPTION]... CODE...\n"
+            "  or:  %s --parse [OPTION]...\n"), program_name, program_name);
   /* TRANSLATORS: --help output, the paragraph saying what the program does. */
-  fputs (_("Explain SMTP reply codes (such as 550) in the language of the\n"
+  fputs (_("Explain SMTP reply codes (such as 550), enhanced status codes\n"
+           "(such as 5.1.1) and whole server replies in the language of the\n"
            "current locale.\n"), stdout);
   putchar ('\n');
-  /* TRANSLATORS: --help output, the option list.  Keep the option names in
-     English and align the descriptions as in the original. */
-  fputs (_("  -l, --list       list every reply code the library describes\n"
-           "  -h, --help       display this help and exit\n"
-           "  -V, --version    output version information and exit\n"),
+  /* TRANSLATORS: --help output, the option list.  Keep the option names
+     and the context names in English; align the descriptions as in the
+     original. */
+  fputs (_("  -c, --context=CMD  explain codes as the answer to CMD: greeting,\n"
+           "                     ehlo, helo, starttls, auth, mail, rcpt, data,\n"
+           "                     data-end, bdat, rset, vrfy, expn, help, noop,\n"
+           "                     quit\n"
+           "  -p, --parse        read server replies from standard input and\n"
+           "                     explain each one\n"
+           "  -j, --json         print one JSON object per line\n"
+           "  -l, --list         list every reply code the library describes\n"
+           "  -h, --help         display this help and exit\n"
+           "  -V, --version      output version information and exit\n"),
          stdout);
   putchar ('\n');
   /* TRANSLATORS: --help output, the paragraph on languages and exit status.
      LANG, LC_ALL, LC_MESSAGES and LANGUAGE are environment variables. */
   fputs (_("The language follows LANG, LC_ALL, LC_MESSAGES and LANGUAGE.\n"
-           "Exit status: 0 if every CODE was described, 1 if a CODE was not\n"
-           "a reply code, 2 for a usage error.\n"), stdout);
+           "Exit status: 0 if everything was explained, 1 if a CODE was not\n"
+           "a code or a reply did not parse, 2 for a usage error.\n"),
+         stdout);
 }
 
 static void
@@ -91,6 +113,156 @@ print_version (void)
      libsmtpreply library the program runs with, such as 0.1.0. */
   printf (_("Using libsmtpreply %s.\n"), smtpreply_check_version (NULL));
 }
+
+/* Output ***************************************************************/
+
+static const char *
+outcome_name (enum smtpreply_class outcome)
+{
+  switch (outcome)
+    {
+    case SMTPREPLY_CLASS_SUCCESS:
+      return "success";
+    case SMTPREPLY_CLASS_INTERMEDIATE:
+      return "intermediate";
+    case SMTPREPLY_CLASS_TRANSIENT:
+      return "transient";
+    case SMTPREPLY_CLASS_PERMANENT:
+      return "permanent";
+    case SMTPREPLY_CLASS_INVALID:
+      break;
+    }
+  return "invalid";
+}
+
+static const char *
+outcome_text (enum smtpreply_class outcome)
+{
+  switch (outcome)
+    {
+    case SMTPREPLY_CLASS_SUCCESS:
+      /* TRANSLATORS: --parse output: what the reply means for the client. */
+      return _("Outcome: success");
+    case SMTPREPLY_CLASS_INTERMEDIATE:
+      /* TRANSLATORS: --parse output: a 3yz reply, the exchange goes on. */
+      return _("Outcome: the server waits for the next step");
+    case SMTPREPLY_CLASS_TRANSIENT:
+      /* TRANSLATORS: --parse output: a temporary (4yz) failure. */
+      return _("Outcome: temporary failure (can be retried later)");
+    case SMTPREPLY_CLASS_PERMANENT:
+      /* TRANSLATORS: --parse output: a permanent (5yz) failure. */
+      return _("Outcome: permanent failure (do not retry as is)");
+    case SMTPREPLY_CLASS_INVALID:
+      break;
+    }
+  return "";
+}
+
+/* Writes the server's bytes, with control characters (which could drive
+   the terminal) shown as "?". */
+static void
+write_server_text (const char *s, size_t len)
+{
+  size_t i;
+
+  for (i = 0; i < len; i++)
+    {
+      unsigned char c = (unsigned char) s[i];
+
+      putchar (c < 0x20 && c != '\t' ? '?' : c == 0x7F ? '?' : c);
+    }
+}
+
+static void
+format_enhanced (const struct smtpreply_enhanced *e, char *out, size_t size)
+{
+  snprintf (out, size, "%d.%d.%d", e->cls, e->subject, e->detail);
+}
+
+static void
+print_reply_text (const char *buf, const struct smtpreply_reply *reply,
+                  const struct smtpreply_explanation *x)
+{
+  char enhanced[16] = "";
+  size_t i;
+
+  if (reply->has_enhanced)
+    format_enhanced (&reply->enhanced, enhanced, sizeof enhanced);
+  printf ("%d%s%s: %s\n", reply->code, *enhanced ? " " : "", enhanced,
+          x->headline);
+  printf ("  %s\n", outcome_text (x->outcome));
+  /* TRANSLATORS: --parse output: the meaning of the basic reply code;
+     %d is the code (550), %s its description. */
+  printf (_("  Reply code %d: %s\n"), reply->code, x->description);
+  if (x->enhanced_description != NULL)
+    /* TRANSLATORS: --parse output: the meaning of the enhanced status code;
+       the first %s is the code (5.1.1), the second its title. */
+    printf (_("  Enhanced code %s: %s\n"), enhanced, x->enhanced_description);
+  if (!x->show_server_text)
+    {
+      /* TRANSLATORS: --parse output, instead of the server's text when it
+         is sign-in data (the base64 challenge of SMTP reply 334). */
+      printf ("  %s\n", _("Server: (sign-in data, not shown)"));
+      return;
+    }
+  for (i = 0; i < reply->nlines; i++)
+    {
+      /* TRANSLATORS: --parse output: before each line of the server's own
+         text. */
+      fputs (_("  Server: "), stdout);
+      write_server_text (buf + reply->lines[i].offset,
+                         reply->lines[i].length);
+      putchar ('\n');
+    }
+}
+
+static void
+print_reply_json (const char *buf, const struct smtpreply_reply *reply,
+                  const struct smtpreply_explanation *x)
+{
+  size_t i;
+
+  printf ("{\"code\":%d,\"enhanced\":", reply->code);
+  if (reply->has_enhanced)
+    {
+      char enhanced[16];
+
+      format_enhanced (&reply->enhanced, enhanced, sizeof enhanced);
+      printf ("\"%s\"", enhanced);
+    }
+  else
+    fputs ("null", stdout);
+  printf (",\"class\":\"%s\",\"description\":", outcome_name (x->outcome));
+  json_write_cstring (stdout, x->description);
+  fputs (",\"enhanced_description\":", stdout);
+  json_write_cstring (stdout, x->enhanced_description);
+  fputs (",\"headline\":", stdout);
+  json_write_cstring (stdout, x->headline);
+  printf (",\"show_text\":%s,\"text\":[", x->show_server_text ? "true" : "false");
+  for (i = 0; i < reply->nlines; i++)
+    {
+      if (i > 0)
+        putchar (',');
+      json_write_string (stdout, buf + reply->lines[i].offset,
+                         reply->lines[i].length);
+    }
+  fputs ("]}\n", stdout);
+}
+
+static void
+print_reply (const char *buf, const struct smtpreply_reply *reply,
+             const struct options *opts)
+{
+  struct smtpreply_explanation x;
+
+  smtpreply_explain (reply, opts->ctx, &x);
+  if (opts->json)
+    print_reply_json (buf, reply, &x);
+  else
+    print_reply_text (buf, reply, &x);
+}
+
+/* Codes on the command line *******************************************/
 
 /* A reply code argument: exactly three digits, the first 2-5 and the
    second 0-5 (RFC 5321 section 4.2).  Returns the code, or -1. */
@@ -106,45 +278,236 @@ parse_code (const char *arg)
 }
 
 static void
-print_code (int code)
+print_code (int code, const struct options *opts)
 {
-  printf ("%d %s\n", code, smtpreply_describe (code));
+  struct smtpreply_reply reply;
+
+  if (opts->json)
+    {
+      memset (&reply, 0, sizeof reply);
+      reply.code = code;
+      print_reply ("", &reply, opts);
+    }
+  else
+    printf ("%d %s\n", code, smtpreply_describe_ctx (code, opts->ctx));
+}
+
+static void
+print_enhanced (const char *arg, const struct smtpreply_enhanced *e,
+                const struct options *opts)
+{
+  const char *title = smtpreply_describe_enhanced (e->cls, e->subject,
+                                                   e->detail);
+
+  if (!opts->json)
+    {
+      printf ("%s %s\n", arg, title);
+      return;
+    }
+  printf ("{\"code\":null,\"enhanced\":\"%d.%d.%d\",\"class\":\"%s\","
+          "\"description\":null,\"enhanced_description\":",
+          e->cls, e->subject, e->detail,
+          outcome_name ((enum smtpreply_class) e->cls));
+  json_write_cstring (stdout, title);
+  fputs (",\"headline\":", stdout);
+  json_write_cstring (stdout, title);
+  fputs (",\"show_text\":true,\"text\":[]}\n", stdout);
 }
 
 static int
-describe_operands (int argc, char **argv, int first)
+describe_operands (int argc, char **argv, const struct options *opts)
 {
   int status = EXIT_OK;
   int i;
 
-  for (i = first; i < argc; i++)
+  for (i = opts->first_operand; i < argc; i++)
     {
+      struct smtpreply_enhanced enhanced;
       int code = parse_code (argv[i]);
 
-      if (code < 0)
+      if (code >= 0)
+        print_code (code, opts);
+      else if (smtpreply_enhanced_from_string (argv[i], &enhanced) == 0)
+        print_enhanced (argv[i], &enhanced, opts);
+      else
         {
-          /* TRANSLATORS: error for a command-line argument that is not a
-             reply code; the first %s is the program name, the second the
-             argument as typed.  Keep "550" as an example code. */
-          fprintf (stderr, _("%s: '%s' is not an SMTP reply code (three digits,"
-                             " the first 2 to 5, such as 550)\n"),
+          /* TRANSLATORS: error for a command-line argument that is neither
+             kind of code; the first %s is the program name, the second the
+             argument as typed.  Keep "550" and "5.1.1" as examples. */
+          fprintf (stderr, _("%s: '%s' is not an SMTP reply code (such as 550)"
+                             " or enhanced status code (such as 5.1.1)\n"),
                    program_name, argv[i]);
           status = EXIT_BAD_INPUT;
-          continue;
         }
-      print_code (code);
     }
   return status;
 }
 
 static void
-list_codes (void)
+list_codes (const struct options *opts)
 {
   int code;
 
   for (code = 0; code < 1000; code++)
     if (smtpreply_is_known (code))
-      print_code (code);
+      print_code (code, opts);
+}
+
+/* --parse **************************************************************/
+
+struct input
+{
+  char *buf;
+  size_t start, len, cap;       /* unparsed bytes: buf[start, len) */
+  unsigned long long offset;    /* of buf[start] in the whole input */
+  int eof;
+  int skip_line;                /* drop input up to the next line end */
+};
+
+/* Reads more of standard input.  Returns 0, or -1 after a read error or
+   when memory ran out (with a message). */
+static int
+read_more (struct input *in)
+{
+  ssize_t n;
+
+  if (in->start > 0)
+    {
+      memmove (in->buf, in->buf + in->start, in->len - in->start);
+      in->len -= in->start;
+      in->start = 0;
+    }
+  if (in->len == in->cap)
+    {
+      size_t cap = in->cap ? in->cap * 2 : 65536;
+      char *grown = realloc (in->buf, cap);
+
+      if (grown == NULL)
+        {
+          /* TRANSLATORS: error when memory ran out; %s is the program name. */
+          fprintf (stderr, _("%s: out of memory\n"), program_name);
+          return -1;
+        }
+      in->buf = grown;
+      in->cap = cap;
+    }
+  do
+    n = read (STDIN_FILENO, in->buf + in->len, in->cap - in->len);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      /* TRANSLATORS: error reading standard input; the first %s is the
+         program name, the second the system's error text. */
+      fprintf (stderr, _("%s: read error: %s\n"), program_name,
+               strerror (errno));
+      return -1;
+    }
+  if (n == 0)
+    in->eof = 1;
+  in->len += (size_t) n;
+  return 0;
+}
+
+static void
+consume (struct input *in, size_t n)
+{
+  in->start += n;
+  in->offset += n;
+}
+
+/* After an error whose line end has not arrived: drops the bytes up to and
+   including it.  Returns 1 while still looking for it. */
+static int
+skip_rest_of_line (struct input *in)
+{
+  const char *lf = memchr (in->buf + in->start, '\n', in->len - in->start);
+
+  if (lf == NULL)
+    {
+      consume (in, in->len - in->start);
+      return !in->eof;
+    }
+  consume (in, (size_t) (lf - (in->buf + in->start)) + 1);
+  in->skip_line = 0;
+  return 0;
+}
+
+static void
+report_parse_error (int rc, const struct input *in, const struct options *opts)
+{
+  if (opts->json)
+    {
+      fputs ("{\"error\":", stdout);
+      json_write_cstring (stdout, smtpreply_strerror (rc));
+      printf (",\"offset\":%llu}\n", in->offset);
+      return;
+    }
+  fflush (stdout);
+  /* TRANSLATORS: error for server output that does not parse; the first %s
+     is the program name, %llu the position in the input (in bytes, from 0),
+     the last %s the reason. */
+  fprintf (stderr, _("%s: at byte %llu of the input: %s\n"), program_name,
+           in->offset, smtpreply_strerror (rc));
+}
+
+static int
+parse_input (const struct options *opts)
+{
+  struct input in = { NULL, 0, 0, 0, 0, 0, 0 };
+  int status = EXIT_OK;
+
+  for (;;)
+    {
+      struct smtpreply_reply reply;
+      int rc;
+
+      if (in.skip_line && skip_rest_of_line (&in))
+        {
+          if (read_more (&in) != 0)
+            break;
+          continue;
+        }
+      if (in.start == in.len && in.eof)
+        break;
+      rc = in.start == in.len
+             ? SMTPREPLY_PARSE_NEED_MORE
+             : smtpreply_parse (in.buf + in.start, in.len - in.start,
+                                in.eof ? SMTPREPLY_PARSE_END_OF_INPUT : 0,
+                                &reply);
+      if (rc == SMTPREPLY_PARSE_NEED_MORE)
+        {
+          if (read_more (&in) != 0)
+            {
+              status = EXIT_BAD_INPUT;
+              break;
+            }
+          continue;
+        }
+      if (rc == SMTPREPLY_PARSE_OK)
+        {
+          print_reply (in.buf + in.start, &reply, opts);
+          consume (&in, reply.consumed);
+          continue;
+        }
+      report_parse_error (rc, &in, opts);
+      status = EXIT_BAD_INPUT;
+      /* The parser dropped the bad line up to its end; when that end has
+         not been read yet, keep dropping until it comes. */
+      in.skip_line = !in.eof && reply.consumed == in.len - in.start
+                     && in.buf[in.len - 1] != '\n';
+      consume (&in, reply.consumed);
+    }
+  free (in.buf);
+  return status;
+}
+
+/* main *****************************************************************/
+
+static int
+usage_error (void)
+{
+  try_help ();
+  return EXIT_USAGE;
 }
 
 /* Parses the options into OPTS.  Returns EXIT_OK, or EXIT_USAGE after
@@ -153,17 +516,40 @@ static int
 parse_options (int argc, char **argv, struct options *opts)
 {
   static const struct option long_options[] = {
+    { "context", required_argument, NULL, 'c' },
+    { "parse", no_argument, NULL, 'p' },
+    { "json", no_argument, NULL, 'j' },
     { "list", no_argument, NULL, 'l' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
-  int c;
+  int c, ctx;
 
+  memset (opts, 0, sizeof *opts);
   opts->action = ACTION_DESCRIBE;
-  while ((c = getopt_long (argc, argv, "lhV", long_options, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, "c:pjlhV", long_options, NULL)) != -1)
     switch (c)
       {
+      case 'c':
+        ctx = smtpreply_context_from_name (optarg);
+        if (ctx < 0)
+          {
+            /* TRANSLATORS: error for --context with a name that is not one
+               of the command names; the first %s is the program name, the
+               second the name as typed. */
+            fprintf (stderr, _("%s: unknown context '%s'\n"), program_name,
+                     optarg);
+            return usage_error ();
+          }
+        opts->ctx = (enum smtpreply_context) ctx;
+        break;
+      case 'p':
+        opts->action = ACTION_PARSE;
+        break;
+      case 'j':
+        opts->json = 1;
+        break;
       case 'l':
         opts->action = ACTION_LIST;
         break;
@@ -174,18 +560,24 @@ parse_options (int argc, char **argv, struct options *opts)
         opts->action = ACTION_VERSION;
         break;
       default:
-        try_help ();
-        return EXIT_USAGE;
+        return usage_error ();
       }
   opts->first_operand = optind;
 
   if (opts->action == ACTION_DESCRIBE && optind >= argc)
     {
-      /* TRANSLATORS: error when the program is run without a reply code;
-         %s is the program name. */
+      /* TRANSLATORS: error when the program is run without a code; %s is
+         the program name. */
       fprintf (stderr, _("%s: no reply code given\n"), program_name);
-      try_help ();
-      return EXIT_USAGE;
+      return usage_error ();
+    }
+  if (opts->action == ACTION_PARSE && optind < argc)
+    {
+      /* TRANSLATORS: error when --parse is given codes too; %s is the
+         program name.  Keep "--parse" in English. */
+      fprintf (stderr, _("%s: --parse reads standard input and takes no "
+                         "codes\n"), program_name);
+      return usage_error ();
     }
   return EXIT_OK;
 }
@@ -218,6 +610,9 @@ main (int argc, char **argv)
   status = parse_options (argc, argv, &opts);
   if (status != EXIT_OK)
     return status;
+  /* JSON is UTF-8 whatever the terminal's codeset. */
+  if (opts.json)
+    smtpreply_use_utf8 ();
 
   switch (opts.action)
     {
@@ -228,10 +623,13 @@ main (int argc, char **argv)
       print_version ();
       break;
     case ACTION_LIST:
-      list_codes ();
+      list_codes (&opts);
+      break;
+    case ACTION_PARSE:
+      status = parse_input (&opts);
       break;
     case ACTION_DESCRIBE:
-      status = describe_operands (argc, argv, opts.first_operand);
+      status = describe_operands (argc, argv, &opts);
       break;
     }
   return close_stdout (status);

@@ -1,0 +1,56 @@
+/* explain.c: the one-call explanation of a parsed reply. */
+
+#include <config.h>
+
+#include "smtpreply.h"
+
+#include <errno.h>
+#include <stddef.h>
+
+/* What the client should do.  RFC 5321 section 4.5.3.1.10: "too many
+   recipients" was wrongly 552 in RFC 821; a 552 answering RCPT is to be
+   treated as the temporary 452. */
+static enum smtpreply_class
+outcome (int code, enum smtpreply_context ctx)
+{
+  if (code == 552 && ctx == SMTPREPLY_CTX_RCPT)
+    return SMTPREPLY_CLASS_TRANSIENT;
+  return smtpreply_class (code);
+}
+
+/* An enhanced code says more than the basic code when the registry lists it
+   and it is not a generic "other" one (X.Y.0), and it belongs to the
+   reply's class. */
+static int
+enhanced_is_specific (int code, const struct smtpreply_enhanced *e)
+{
+  return e->cls == code / 100 && e->detail != 0
+         && smtpreply_enhanced_is_known (e->cls, e->subject, e->detail);
+}
+
+int
+smtpreply_explain (const struct smtpreply_reply *reply,
+                   enum smtpreply_context ctx,
+                   struct smtpreply_explanation *out)
+{
+  if (reply == NULL || out == NULL)
+    return EINVAL;
+
+  out->outcome = outcome (reply->code, ctx);
+  out->description = smtpreply_describe_ctx (reply->code, ctx);
+  out->headline = out->description;
+  out->enhanced_description = NULL;
+  /* RFC 4954: the text of 334 is the base64 challenge of the sign-in. */
+  out->show_server_text = reply->code != 334;
+
+  if (reply->has_enhanced)
+    {
+      const struct smtpreply_enhanced *e = &reply->enhanced;
+
+      out->enhanced_description
+        = smtpreply_describe_enhanced (e->cls, e->subject, e->detail);
+      if (enhanced_is_specific (reply->code, e))
+        out->headline = out->enhanced_description;
+    }
+  return 0;
+}

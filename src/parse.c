@@ -1,0 +1,259 @@
+/* parse.c: the reply parser.  Zero-copy and allocation-free: it records
+   offsets into the caller's buffer.
+ *
+ * Every decision depends only on the bytes before the position where it is
+ * made, and the parser asks for more input only when it runs out of bytes.
+ * So a buffer that grows by chunks gets, once complete, the same result as
+ * the whole buffer at once, whatever the split (RFC 2920 pipelining).
+ */
+
+#include <config.h>
+
+#include "smtpreply.h"
+#include "i18n.h"
+#include "enhanced.h"
+
+#include <string.h>
+
+#define STATUS_MIN SMTPREPLY_PARSE_INVALID_ARGUMENT
+#define STATUS_MAX SMTPREPLY_PARSE_NEED_MORE
+
+static const char *const status_text[STATUS_MAX - STATUS_MIN + 1] = {
+  [SMTPREPLY_PARSE_OK - STATUS_MIN] =
+    /* TRANSLATORS: result of the SMTP reply parser: a whole reply was read. */
+    N_("The reply is complete"),
+  [SMTPREPLY_PARSE_NEED_MORE - STATUS_MIN] =
+    /* TRANSLATORS: result of the SMTP reply parser: the data ends inside a
+       reply, and the rest has not arrived yet. */
+    N_("The reply is not complete yet; more input is needed"),
+  [SMTPREPLY_PARSE_EMPTY - STATUS_MIN] =
+    /* TRANSLATORS: error of the SMTP reply parser: it was given no data. */
+    N_("The input is empty"),
+  [SMTPREPLY_PARSE_BAD_CODE - STATUS_MIN] =
+    /* TRANSLATORS: error of the SMTP reply parser (RFC 5321 4.2): every line
+       of a server's reply must start with a three-digit code such as 550,
+       followed by a space, a "-" or the end of the line. */
+    N_("A line does not start with a reply code (three digits, the first 2 to 5)"),
+  [SMTPREPLY_PARSE_CODE_MISMATCH - STATUS_MIN] =
+    /* TRANSLATORS: error of the SMTP reply parser (RFC 5321 4.2.1): all lines
+       of a multi-line reply must carry the same code. */
+    N_("A line of a multi-line reply has a different code than the first line"),
+  [SMTPREPLY_PARSE_LINE_TOO_LONG - STATUS_MIN] =
+    /* TRANSLATORS: error of the SMTP reply parser: a line of the server's
+       reply is longer than the library accepts (8192 bytes). */
+    N_("A line of the reply is too long"),
+  [SMTPREPLY_PARSE_TOO_MANY_LINES - STATUS_MIN] =
+    /* TRANSLATORS: error of the SMTP reply parser: the server's reply has
+       more lines than the library accepts (128). */
+    N_("The reply has too many lines"),
+  [SMTPREPLY_PARSE_NUL - STATUS_MIN] =
+    /* TRANSLATORS: error of the SMTP reply parser: the server's reply
+       contains a NUL byte (a zero byte), which SMTP does not allow. */
+    N_("The reply contains a NUL byte"),
+  [SMTPREPLY_PARSE_TRUNCATED - STATUS_MIN] =
+    /* TRANSLATORS: error of the SMTP reply parser: the data ended (the
+       connection closed, or the file ended) in the middle of a reply. */
+    N_("The input ended in the middle of a reply"),
+  [SMTPREPLY_PARSE_INVALID_ARGUMENT - STATUS_MIN] =
+    /* TRANSLATORS: error of the SMTP reply parser: a programming error in
+       the calling program (no buffer, or no place for the result). */
+    N_("Invalid argument: no buffer or no place for the result"),
+};
+
+static const char *const unknown_status_text =
+  /* TRANSLATORS: shown for a number that is not a result of the SMTP reply
+     parser. */
+  N_("Unknown parser result");
+
+const char *
+smtpreply_strerror (int status)
+{
+  if (status < STATUS_MIN || status > STATUS_MAX)
+    return smtpreply__tr (unknown_status_text);
+  return smtpreply__tr (status_text[status - STATUS_MIN]);
+}
+
+static void
+clear_reply (struct smtpreply_reply *out)
+{
+  out->code = 0;
+  out->has_enhanced = 0;
+  out->enhanced.cls = out->enhanced.subject = out->enhanced.detail = 0;
+  out->nlines = 0;
+  out->consumed = 0;
+}
+
+/* An error in the line starting at LINE: consumed is what to drop to skip
+   the line (through its line end, or everything when it is not in BUF). */
+static int
+fail (const char *buf, size_t len, size_t line, int status,
+      struct smtpreply_reply *out)
+{
+  const char *lf = memchr (buf + line, '\n', len - line);
+
+  clear_reply (out);
+  out->consumed = lf != NULL ? (size_t) (lf - buf) + 1 : len;
+  return status;
+}
+
+/* The input ran out inside the reply. */
+static int
+ran_out (int end_of_input, size_t len, struct smtpreply_reply *out)
+{
+  clear_reply (out);
+  if (!end_of_input)
+    return SMTPREPLY_PARSE_NEED_MORE;
+  out->consumed = len;
+  return SMTPREPLY_PARSE_TRUNCATED;
+}
+
+/* Reads the code at BUF[POS..] into *CODE: RFC 5321 section 4.2,
+   Reply-code = %x32-35 %x30-35 %x30-39.  Returns 0, 1 when the input ran
+   out first, or the error. */
+static int
+read_code (const char *buf, size_t len, size_t pos, int *code)
+{
+  static const unsigned char lowest[3] = { '2', '0', '0' };
+  static const unsigned char highest[3] = { '5', '5', '9' };
+  int k;
+
+  *code = 0;
+  for (k = 0; k < 3; k++)
+    {
+      unsigned char c;
+
+      if (pos + (size_t) k >= len)
+        return 1;
+      c = (unsigned char) buf[pos + (size_t) k];
+      if (c == '\0')
+        return SMTPREPLY_PARSE_NUL;
+      if (c < lowest[k] || c > highest[k])
+        return SMTPREPLY_PARSE_BAD_CODE;
+      *code = *code * 10 + (c - '0');
+    }
+  return 0;
+}
+
+/* Records the text [TEXT, END) of a line, first taking off an enhanced
+   status code (RFC 2034) whose class is the reply's first digit, with the
+   spaces after it. */
+static void
+record_line (const char *buf, size_t text, size_t end, int code,
+             struct smtpreply_reply *out)
+{
+  struct smtpreply_enhanced enhanced;
+  size_t n = smtpreply__scan_enhanced (buf + text, end - text, &enhanced);
+
+  if (n > 0 && enhanced.cls == code / 100
+      && (text + n == end || buf[text + n] == ' '))
+    {
+      if (!out->has_enhanced)
+        {
+          out->has_enhanced = 1;
+          out->enhanced = enhanced;
+        }
+      text += n;
+      while (text < end && buf[text] == ' ')
+        text++;
+    }
+  out->lines[out->nlines].offset = text;
+  out->lines[out->nlines].length = end - text;
+  out->nlines++;
+}
+
+int
+smtpreply_parse (const char *buf, size_t len, unsigned flags,
+                 struct smtpreply_reply *out)
+{
+  int end_of_input = (flags & SMTPREPLY_PARSE_END_OF_INPUT) != 0;
+  size_t pos = 0;
+  int code = 0;
+
+  if (out == NULL || (buf == NULL && len > 0))
+    return SMTPREPLY_PARSE_INVALID_ARGUMENT;
+  clear_reply (out);
+  if (len == 0)
+    return SMTPREPLY_PARSE_EMPTY;
+
+  for (;;)
+    {
+      size_t line = pos, sep = pos + 3, text, end, next, limit;
+      const char *lf, *nul;
+      int value, last, rc = read_code (buf, len, pos, &value);
+
+      if (rc == 1)
+        return ran_out (end_of_input, len, out);
+      if (rc < 0)
+        return fail (buf, len, line, rc, out);
+      if (line > 0 && value != code)
+        return fail (buf, len, line, SMTPREPLY_PARSE_CODE_MISMATCH, out);
+      code = value;
+
+      /* After the code: "-" continues, SP or the line end finishes.  A
+         final "550" with nothing after it counts only at end of input. */
+      if (sep >= len)
+        {
+          if (!end_of_input)
+            return ran_out (0, len, out);
+          last = 1;
+          text = len;
+        }
+      else
+        switch (buf[sep])
+          {
+          case '-':
+            last = 0;
+            text = sep + 1;
+            break;
+          case ' ':
+            last = 1;
+            text = sep + 1;
+            break;
+          case '\r':
+            if (sep + 1 < len && buf[sep + 1] != '\n')
+              return fail (buf, len, line, SMTPREPLY_PARSE_BAD_CODE, out);
+            /* fall through */
+          case '\n':
+            last = 1;
+            text = sep;
+            break;
+          case '\0':
+            return fail (buf, len, line, SMTPREPLY_PARSE_NUL, out);
+          default:
+            return fail (buf, len, line, SMTPREPLY_PARSE_BAD_CODE, out);
+          }
+
+      /* The line end must come within SMTPREPLY_MAX_LINE_LENGTH bytes of
+         the line's start; no NUL may come before it. */
+      limit = len - line > SMTPREPLY_MAX_LINE_LENGTH
+                ? line + SMTPREPLY_MAX_LINE_LENGTH : len;
+      lf = memchr (buf + text, '\n', limit - text);
+      end = lf != NULL ? (size_t) (lf - buf) : limit;
+      nul = memchr (buf + text, '\0', end - text);
+      if (nul != NULL)
+        return fail (buf, len, line, SMTPREPLY_PARSE_NUL, out);
+      if (lf == NULL)
+        {
+          if (len - line >= SMTPREPLY_MAX_LINE_LENGTH)
+            return fail (buf, len, line, SMTPREPLY_PARSE_LINE_TOO_LONG, out);
+          if (!end_of_input || !last)
+            return ran_out (end_of_input, len, out);
+          next = len;           /* a final line without its line end */
+        }
+      else
+        next = end + 1;
+      if (end > text && buf[end - 1] == '\r')
+        end--;
+
+      if (out->nlines == SMTPREPLY_MAX_LINES)
+        return fail (buf, len, line, SMTPREPLY_PARSE_TOO_MANY_LINES, out);
+      record_line (buf, text, end, code, out);
+      pos = next;
+      if (last)
+        {
+          out->code = code;
+          out->consumed = pos;
+          return SMTPREPLY_PARSE_OK;
+        }
+    }
+}
