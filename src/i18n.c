@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 static pthread_once_t bind_once = PTHREAD_ONCE_INIT;
+atomic_int smtpreply__domain_bound;
 static atomic_int utf8_forced;
 
 #ifdef ENABLE_NLS
@@ -41,11 +42,13 @@ bind_default_directory (void)
 {
   if (!application_bound_domain ())
     bindtextdomain (SMTPREPLY_TEXT_DOMAIN, LOCALEDIR);
+  atomic_store_explicit (&smtpreply__domain_bound, 1, memory_order_release);
 }
 #else
 static void
 bind_default_directory (void)
 {
+  atomic_store_explicit (&smtpreply__domain_bound, 1, memory_order_release);
 }
 #endif
 

@@ -9,6 +9,7 @@
 #ifndef SMTPREPLY_I18N_H
 #define SMTPREPLY_I18N_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #ifdef ENABLE_NLS
@@ -20,14 +21,19 @@
 #define N_(msgid) msgid
 
 /* Binds the text domain to LOCALEDIR once per process, unless the
-   application bound it first.  Cheap after the first call. */
+   application bound it first. */
 void smtpreply__bind_once (void);
+
+/* Nonzero once the binding is done: the lookups test it inline and call
+   smtpreply__bind_once only before that. */
+extern atomic_int smtpreply__domain_bound;
 
 /* The translation of MSGID in the calling thread's locale. */
 static inline const char *
 smtpreply__tr (const char *msgid)
 {
-  smtpreply__bind_once ();
+  if (!atomic_load_explicit (&smtpreply__domain_bound, memory_order_acquire))
+    smtpreply__bind_once ();
   return dgettext (SMTPREPLY_TEXT_DOMAIN, msgid);
 }
 

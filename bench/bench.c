@@ -1,0 +1,684 @@
+/* bench.c: what libsmtpreply costs, against baselines measured in the same
+ * run (the machines are shared and noisy, so only ratios are compared).
+ *
+ *   make bench                 builds and runs it on the build tree's catalogs
+ *
+ * For the C, en_US.UTF-8 and zh_CN.UTF-8 locales: ns per call of the
+ * lookups and of the baselines strerror (EINVAL) and a raw dgettext of one
+ * of the library's messages, with each ratio to the raw dgettext; parse
+ * throughput against a memchr line scan of the same buffer; the first call
+ * in a fresh process; heap allocations per call on every lookup and parse
+ * path, counted by replacing malloc in this program.
+ */
+
+#include <config.h>
+
+#include <smtpreply.h>
+
+#include <errno.h>
+#include <libintl.h>
+#include <locale.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Counting allocations ***********************************************
+   glibc lets a program replace malloc; its own internal allocations (those
+   of gettext included) then come here too. */
+
+extern void *__libc_malloc (size_t);
+extern void *__libc_calloc (size_t, size_t);
+extern void *__libc_realloc (void *, size_t);
+extern void *__libc_memalign (size_t, size_t);
+extern void __libc_free (void *);
+
+static atomic_long allocations;
+
+void *
+malloc (size_t n)
+{
+  atomic_fetch_add_explicit (&allocations, 1, memory_order_relaxed);
+  return __libc_malloc (n);
+}
+
+void *
+calloc (size_t n, size_t size)
+{
+  atomic_fetch_add_explicit (&allocations, 1, memory_order_relaxed);
+  return __libc_calloc (n, size);
+}
+
+void *
+realloc (void *p, size_t n)
+{
+  atomic_fetch_add_explicit (&allocations, 1, memory_order_relaxed);
+  return __libc_realloc (p, n);
+}
+
+void *memalign (size_t align, size_t n);
+
+void *
+memalign (size_t align, size_t n)
+{
+  atomic_fetch_add_explicit (&allocations, 1, memory_order_relaxed);
+  return __libc_memalign (align, n);
+}
+
+void *
+aligned_alloc (size_t align, size_t n)
+{
+  return memalign (align, n);
+}
+
+int
+posix_memalign (void **p, size_t align, size_t n)
+{
+  *p = memalign (align, n);
+  return *p != NULL ? 0 : ENOMEM;
+}
+
+void
+free (void *p)
+{
+  __libc_free (p);
+}
+
+/* Timing *************************************************************/
+
+static double
+now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+/* Every lookup is measured through the same loop: a call through a pointer
+   with an int argument, the result kept. */
+typedef const char *lookup_fn (int);
+
+static const char *volatile sink;
+
+static double
+ns_per_call (lookup_fn *fn, int arg, long iterations)
+{
+  double start = now_ns ();
+  long i;
+
+  for (i = 0; i < iterations; i++)
+    sink = fn (arg);
+  return (now_ns () - start) / (double) iterations;
+}
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+#define ROUNDS 15
+
+struct measure
+{
+  double ns;                    /* ns per call, fastest round */
+  double ratio;                 /* to BASE's fastest round */
+};
+
+/* Measures FN against BASE, alternating them ROUNDS times.  Other work on
+   the machine only ever adds time, so each one's fastest round is its
+   truest figure. */
+static struct measure
+measure (lookup_fn *fn, int arg, lookup_fn *base, int base_arg)
+{
+  double ns[ROUNDS], base_ns[ROUNDS];
+  long iterations = 20000;
+  struct measure m;
+  int r;
+
+  /* Warm up, and size the rounds to about 10 ms each. */
+  while (ns_per_call (base, base_arg, iterations) * iterations < 1e7)
+    iterations *= 2;
+  for (r = 0; r < ROUNDS; r++)
+    {
+      base_ns[r] = ns_per_call (base, base_arg, iterations);
+      ns[r] = ns_per_call (fn, arg, iterations);
+    }
+  qsort (ns, ROUNDS, sizeof ns[0], compare_doubles);
+  qsort (base_ns, ROUNDS, sizeof base_ns[0], compare_doubles);
+  m.ns = ns[0];
+  m.ratio = ns[0] / base_ns[0];
+  return m;
+}
+
+/* What is measured *************************************************/
+
+#define MSGID_550 "The action was not taken: the mailbox is unavailable (not found, no access, or refused by policy)"
+
+static locale_t current_loc;
+static const char *current_tag;
+static const char *current_msgid = MSGID_550;
+
+/* The baseline: gettext's own lookup of the message the measured call
+   returns (the cost of a lookup depends on the message). */
+static const char *
+raw_dgettext (int unused)
+{
+  (void) unused;
+  return dgettext (SMTPREPLY_TEXT_DOMAIN, current_msgid);
+}
+
+/* What a per-call locale costs by itself: dgettext between two uselocale
+   calls, the least any _l lookup must do. */
+static const char *
+raw_dgettext_uselocale (int unused)
+{
+  locale_t previous = uselocale (current_loc);
+  const char *s = dgettext (SMTPREPLY_TEXT_DOMAIN, current_msgid);
+
+  (void) unused;
+  uselocale (previous);
+  return s;
+}
+
+static const char *
+raw_strerror (int errnum)
+{
+  return strerror (errnum);
+}
+
+static const char *
+describe (int code)
+{
+  return smtpreply_describe (code);
+}
+
+static const char *
+describe_enhanced (int detail)
+{
+  return smtpreply_describe_enhanced (5, 1, detail);
+}
+
+static const char *
+describe_ctx (int code)
+{
+  return smtpreply_describe_ctx (code, SMTPREPLY_CTX_RCPT);
+}
+
+static const char *
+describe_l (int code)
+{
+  return smtpreply_describe_l (code, current_loc);
+}
+
+static const char *
+describe_enhanced_l (int detail)
+{
+  return smtpreply_describe_enhanced_l (5, 1, detail, current_loc);
+}
+
+static const char *
+describe_lang (int code)
+{
+  return smtpreply_describe_lang (code, current_tag);
+}
+
+static const char *
+describe_enhanced_lang (int detail)
+{
+  return smtpreply_describe_enhanced_lang (5, 1, detail, current_tag);
+}
+
+static const char *
+strerror_parse (int status)
+{
+  return smtpreply_strerror (status);
+}
+
+static char r_buf[64];
+
+static const char *
+describe_r (int code)
+{
+  smtpreply_describe_r (code, r_buf, sizeof r_buf);
+  return r_buf;
+}
+
+static struct smtpreply_reply explain_reply;
+
+static const char *
+explain (int ctx)
+{
+  struct smtpreply_explanation x;
+
+  smtpreply_explain (&explain_reply, (enum smtpreply_context) ctx, &x);
+  return x.headline;
+}
+
+static const struct
+{
+  const char *name;
+  lookup_fn *fn;
+  int arg;
+} lookups[] = {
+  { "describe (550, known)", describe, 550 },
+  { "describe (559, unlisted)", describe, 559 },
+  { "describe (1000, invalid)", describe, 1000 },
+  { "describe_enhanced (5.1.1)", describe_enhanced, 1 },
+  { "describe_ctx (552, RCPT)", describe_ctx, 552 },
+  { "describe_l (550)", describe_l, 550 },
+  { "describe_enhanced_l (5.1.1)", describe_enhanced_l, 1 },
+  { "describe_lang (550)", describe_lang, 550 },
+  { "describe_enhanced_lang (5.1.1)", describe_enhanced_lang, 1 },
+  { "strerror (PARSE_TRUNCATED)", strerror_parse, SMTPREPLY_PARSE_TRUNCATED },
+};
+
+static const struct
+{
+  const char *locale;
+  const char *tag;
+} locales[] = {
+  { "C", "C" },
+  { "en_US.UTF-8", "en_US" },
+  { "zh_CN.UTF-8", "zh_CN" },
+};
+
+/* The message FN looks up: what it returns in the C locale, where gettext
+   hands back the msgid itself. */
+static const char *
+msgid_of (lookup_fn *fn, int arg)
+{
+  locale_t c = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  locale_t saved_loc = current_loc, previous = uselocale (c);
+  const char *saved_tag = current_tag, *msgid;
+
+  current_loc = c;
+  current_tag = "C";
+  msgid = fn (arg);
+  current_loc = saved_loc;
+  current_tag = saved_tag;
+  uselocale (previous);
+  freelocale (c);
+  return msgid;
+}
+
+static void
+bench_lookups (void)
+{
+  size_t l, i;
+
+  for (l = 0; l < sizeof locales / sizeof locales[0]; l++)
+    {
+      struct measure m;
+
+      if (setlocale (LC_ALL, locales[l].locale) == NULL)
+        {
+          printf ("\n%s: not installed, skipped\n", locales[l].locale);
+          continue;
+        }
+      current_loc = newlocale (LC_ALL_MASK, locales[l].locale, (locale_t) 0);
+      current_tag = locales[l].tag;
+      printf ("\nLocale %s (fastest of %d rounds; ratio to a raw dgettext of"
+              " the same message)\n", locales[l].locale, ROUNDS);
+      printf ("  %-34s %9s %7s\n", "call", "ns/call", "ratio");
+      current_msgid = MSGID_550;
+      m = measure (raw_dgettext, 0, raw_dgettext, 0);
+      printf ("  %-34s %9.1f %7.3f\n", "raw dgettext (baseline)", m.ns, m.ratio);
+      m = measure (raw_strerror, EINVAL, raw_dgettext, 0);
+      printf ("  %-34s %9.1f %7.3f\n", "strerror (EINVAL)", m.ns, m.ratio);
+      m = measure (raw_dgettext_uselocale, 0, raw_dgettext, 0);
+      printf ("  %-34s %9.1f %7.3f\n", "uselocale+dgettext+uselocale", m.ns,
+              m.ratio);
+      for (i = 0; i < sizeof lookups / sizeof lookups[0]; i++)
+        {
+          current_msgid = msgid_of (lookups[i].fn, lookups[i].arg);
+          m = measure (lookups[i].fn, lookups[i].arg, raw_dgettext, 0);
+          printf ("  %-34s %9.1f %7.3f%s\n", lookups[i].name, m.ns, m.ratio,
+                  m.ratio > 1.05 ? "  over 1.05" : "");
+        }
+      freelocale (current_loc);
+    }
+  setlocale (LC_ALL, "C");
+}
+
+/* Parsing **********************************************************/
+
+static char *
+read_file (const char *path, size_t *len)
+{
+  FILE *f = fopen (path, "rb");
+  char *buf;
+  long size;
+
+  if (f == NULL || fseek (f, 0, SEEK_END) != 0 || (size = ftell (f)) < 0)
+    {
+      fprintf (stderr, "bench: cannot read %s\n", path);
+      exit (1);
+    }
+  rewind (f);
+  buf = malloc ((size_t) size);
+  *len = fread (buf, 1, (size_t) size, f);
+  fclose (f);
+  return buf;
+}
+
+static const char *const data_files[] = {
+  "gmail-550-5.1.1.txt", "gmail-421-4.7.0.txt", "gmail-550-5.7.26.txt",
+  "gmail-552-5.2.2.txt", "gmail-535-5.7.8.txt", "gmail-ehlo.txt",
+  "gmail-auth-334.txt", "m365-550-5.1.10.txt", "m365-451-4.7.500.txt",
+  "m365-550-5.7.606.txt", "m365-530-5.7.57.txt", "yahoo-421-4.7.0.txt",
+  "yahoo-554-5.7.9.txt", "yahoo-552-1.txt", "postfix-550-5.1.1.txt",
+  "postfix-554-5.7.1-relay.txt", "postfix-450-4.2.0-greylist.txt",
+  "postfix-ehlo.txt", "postfix-552-5.3.4.txt", "postfix-session-pipelined.txt",
+  "exim-greeting.txt", "exim-550-unrouteable.txt",
+  "exim-550-sender-verify.txt", "exim-500-unrecognized.txt",
+  "sendmail-550-5.1.1.txt", "sendmail-553-5.1.8.txt",
+  "sendmail-250-queued.txt", "qq-550-mailbox.txt", "qq-550-ip-frequency.txt",
+  "qq-535-login.txt", "netease-550-user.txt", "netease-554-spam.txt",
+  "netease-553-auth.txt", "smtputf8-550-5.1.1-lf.txt",
+};
+
+#define CORPUS_BYTES (16u << 20)
+
+/* At least CORPUS_BYTES of real replies, the data files over and over. */
+static char *
+build_corpus (const char *data_dir, size_t *len)
+{
+  char *corpus = malloc (CORPUS_BYTES + 65536);
+  size_t used = 0, i;
+
+  while (used < CORPUS_BYTES)
+    for (i = 0; i < sizeof data_files / sizeof data_files[0]; i++)
+      {
+        char path[1024];
+        size_t n;
+        char *data;
+
+        snprintf (path, sizeof path, "%s/%s", data_dir, data_files[i]);
+        data = read_file (path, &n);
+        memcpy (corpus + used, data, n);
+        used += n;
+        free (data);
+      }
+  *len = used;
+  return corpus;
+}
+
+static long
+parse_all (const char *buf, size_t len)
+{
+  struct smtpreply_reply reply;
+  size_t pos = 0;
+  long replies = 0;
+
+  while (pos < len)
+    {
+      if (smtpreply_parse (buf + pos, len - pos, SMTPREPLY_PARSE_END_OF_INPUT,
+                           &reply) != SMTPREPLY_PARSE_OK)
+        {
+          fprintf (stderr, "bench: the corpus does not parse at %zu\n", pos);
+          exit (1);
+        }
+      pos += reply.consumed;
+      replies++;
+    }
+  return replies;
+}
+
+static long
+memchr_lines (const char *buf, size_t len)
+{
+  const char *p = buf, *end = buf + len;
+  long lines = 0;
+
+  while ((p = memchr (p, '\n', (size_t) (end - p))) != NULL)
+    {
+      p++;
+      lines++;
+    }
+  return lines;
+}
+
+static void
+bench_parse (const char *data_dir)
+{
+  double parse_ns[ROUNDS], scan_ns[ROUNDS], ratios[ROUNDS];
+  size_t len;
+  char *corpus = build_corpus (data_dir, &len);
+  long replies = 0, lines = 0;
+  int r;
+
+  for (r = 0; r < ROUNDS; r++)
+    {
+      double t = now_ns ();
+
+      lines = memchr_lines (corpus, len);
+      scan_ns[r] = now_ns () - t;
+      t = now_ns ();
+      replies = parse_all (corpus, len);
+      parse_ns[r] = now_ns () - t;
+      ratios[r] = parse_ns[r] / scan_ns[r];
+    }
+  qsort (parse_ns, ROUNDS, sizeof (double), compare_doubles);
+  qsort (scan_ns, ROUNDS, sizeof (double), compare_doubles);
+  qsort (ratios, ROUNDS, sizeof (double), compare_doubles);
+  printf ("\nParsing %.1f MB of real replies (%ld replies, %ld lines), one core,"
+          " median of %d rounds\n", len / 1e6, replies, lines, ROUNDS);
+  printf ("  smtpreply_parse:     %8.0f MB/s  %6.2f M replies/s\n",
+          len / parse_ns[ROUNDS / 2] * 1e3,
+          replies / parse_ns[ROUNDS / 2] * 1e3);
+  printf ("  memchr line scan:    %8.0f MB/s  (baseline)\n",
+          len / scan_ns[ROUNDS / 2] * 1e3);
+  printf ("  time ratio to the memchr scan: %.2f\n", ratios[ROUNDS / 2]);
+  free (corpus);
+}
+
+/* The first call in a fresh process ***********************************/
+
+static void
+cold_child (const char *locale, const char *localedir, int raw)
+{
+  double t;
+
+  setlocale (LC_ALL, locale);
+  bindtextdomain (SMTPREPLY_TEXT_DOMAIN, localedir);
+  t = now_ns ();
+  sink = raw ? dgettext (SMTPREPLY_TEXT_DOMAIN, MSGID_550)
+             : smtpreply_describe (550);
+  printf ("%.0f\n", now_ns () - t);
+}
+
+static double
+cold_run (const char *self, const char *locale, const char *localedir, int raw)
+{
+  int fds[2];
+  char out[64] = "";
+  pid_t pid;
+
+  if (pipe (fds) != 0 || (pid = fork ()) < 0)
+    exit (1);
+  if (pid == 0)
+    {
+      dup2 (fds[1], 1);
+      execl (self, self, raw ? "--cold-raw" : "--cold", locale, localedir,
+             (char *) NULL);
+      _exit (127);
+    }
+  close (fds[1]);
+  if (read (fds[0], out, sizeof out - 1) <= 0)
+    out[0] = '\0';
+  close (fds[0]);
+  waitpid (pid, NULL, 0);
+  return atof (out);
+}
+
+static void
+bench_cold (const char *self, const char *localedir)
+{
+  size_t l;
+
+  printf ("\nFirst call in a fresh process (catalog loading included), "
+          "median of %d processes\n", ROUNDS);
+  for (l = 0; l < sizeof locales / sizeof locales[0]; l++)
+    {
+      double ours[ROUNDS], raw[ROUNDS];
+      int r;
+
+      for (r = 0; r < ROUNDS; r++)
+        {
+          ours[r] = cold_run (self, locales[l].locale, localedir, 0);
+          raw[r] = cold_run (self, locales[l].locale, localedir, 1);
+        }
+      qsort (ours, ROUNDS, sizeof (double), compare_doubles);
+      qsort (raw, ROUNDS, sizeof (double), compare_doubles);
+      printf ("  %-12s describe (550): %8.1f us   raw dgettext: %8.1f us\n",
+              locales[l].locale, ours[ROUNDS / 2] / 1e3, raw[ROUNDS / 2] / 1e3);
+    }
+}
+
+/* Allocations per call ***********************************************/
+
+static double
+allocations_per_call (lookup_fn *fn, int arg)
+{
+  const long calls = 10000;
+  long before, i;
+
+  sink = fn (arg);                      /* the first call may load a catalog */
+  before = atomic_load (&allocations);
+  for (i = 0; i < calls; i++)
+    sink = fn (arg);
+  return (double) (atomic_load (&allocations) - before) / (double) calls;
+}
+
+static const char *
+parse_one (int unused)
+{
+  static const char reply[] = "550-5.1.1 No such user\r\n550 5.1.1 Try again\r\n";
+  struct smtpreply_reply r;
+
+  (void) unused;
+  smtpreply_parse (reply, sizeof reply - 1, 0, &r);
+  return reply;
+}
+
+static const char *
+duplicate (int unused)
+{
+  static char *last;
+
+  (void) unused;
+  free (last);
+  last = strdup ("x");
+  return last;
+}
+
+static void
+bench_allocations (void)
+{
+  size_t l, i;
+
+  printf ("\nHeap allocations per call (after the first call)\n");
+  printf ("  check of the counter: strdup %.2f, a fresh catalog load %s\n",
+          allocations_per_call (duplicate, 0),
+          atomic_load (&allocations) > 0 ? "counted" : "NOT counted");
+  for (l = 0; l < sizeof locales / sizeof locales[0]; l++)
+    {
+      setlocale (LC_ALL, locales[l].locale);
+      current_loc = newlocale (LC_ALL_MASK, locales[l].locale, (locale_t) 0);
+      current_tag = locales[l].tag;
+      printf ("  %s:", locales[l].locale);
+      for (i = 0; i < sizeof lookups / sizeof lookups[0]; i++)
+        printf (" %s%.2f", i ? "" : "", allocations_per_call (lookups[i].fn,
+                                                              lookups[i].arg));
+      printf ("  describe_r %.2f  explain %.2f  parse %.2f\n",
+              allocations_per_call (describe_r, 550),
+              allocations_per_call (explain, SMTPREPLY_CTX_RCPT),
+              allocations_per_call (parse_one, 0));
+      freelocale (current_loc);
+    }
+  printf ("  (lookups in the order of the tables above)\n");
+}
+
+/* --loop NAME COUNT LOCALE LOCALEDIR: COUNT calls of one lookup, for
+   instruction counts under callgrind (bench/instructions.sh).  "raw:NAME"
+   is the raw dgettext of the message NAME looks up, "uselocale:NAME" that
+   between two uselocale calls. */
+static int
+loop_child (const char *name, long count, const char *locale,
+            const char *localedir)
+{
+  const char *colon = strchr (name, ':');
+  const char *lookup = colon != NULL ? colon + 1 : name;
+  size_t i;
+  long n;
+
+  bindtextdomain (SMTPREPLY_TEXT_DOMAIN, localedir);
+  if (setlocale (LC_ALL, locale) == NULL)
+    return 1;
+  current_loc = newlocale (LC_ALL_MASK, locale, (locale_t) 0);
+  current_tag = locale;
+  for (i = 0; i < sizeof lookups / sizeof lookups[0]; i++)
+    if (strncmp (lookups[i].name, lookup, strlen (lookup)) == 0
+        && lookups[i].name[strlen (lookup)] == ' ')
+      break;
+  if (i == sizeof lookups / sizeof lookups[0])
+    return 2;
+  current_msgid = msgid_of (lookups[i].fn, lookups[i].arg);
+  if (colon == NULL)
+    {
+      sink = lookups[i].fn (lookups[i].arg);
+      for (n = 0; n < count; n++)
+        sink = lookups[i].fn (lookups[i].arg);
+    }
+  else if (strncmp (name, "raw:", 4) == 0)
+    {
+      sink = raw_dgettext (0);
+      for (n = 0; n < count; n++)
+        sink = raw_dgettext (0);
+    }
+  else
+    {
+      sink = raw_dgettext_uselocale (0);
+      for (n = 0; n < count; n++)
+        sink = raw_dgettext_uselocale (0);
+    }
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *localedir, *data_dir;
+
+  if (argc == 4 && strncmp (argv[1], "--cold", 6) == 0)
+    {
+      cold_child (argv[2], argv[3], strcmp (argv[1], "--cold-raw") == 0);
+      return 0;
+    }
+  if (argc == 6 && strcmp (argv[1], "--loop") == 0)
+    return loop_child (argv[2], atol (argv[3]), argv[4], argv[5]);
+  if (argc != 3)
+    {
+      fprintf (stderr, "usage: %s LOCALEDIR DATADIR\n", argv[0]);
+      return 2;
+    }
+  localedir = argv[1];
+  data_dir = argv[2];
+  bindtextdomain (SMTPREPLY_TEXT_DOMAIN, localedir);
+  parse_one (0);
+  smtpreply_parse ("550 5.1.1 x\r\n", 13, 0, &explain_reply);
+
+  printf ("libsmtpreply %s benchmark\n", smtpreply_check_version (NULL));
+  bench_lookups ();
+  bench_parse (data_dir);
+  bench_cold (argv[0], localedir);
+  bench_allocations ();
+  return 0;
+}
