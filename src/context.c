@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 static const char *const context_names[] = {
-#define CONTEXT(symbol, name) [SMTPREPLY_CTX_##symbol] = name,
+#define CONTEXT(symbol, name) [SMTPREPLY_CTX_##symbol] = (name),
 #include "contexts.def"
 };
 
@@ -32,7 +32,7 @@ _Static_assert (CONTEXT_TEXT_COUNT <= 256, "context_index needs a wider type");
 
 static const char *const context_texts[CONTEXT_TEXT_COUNT] = {
 #define REPLY_IN_CONTEXT(code, context, text) \
-  [CONTEXT_TEXT_##context##_##code] = text,
+  [CONTEXT_TEXT_##context##_##code] = (text),
 #include "reply-codes.def"
 };
 
@@ -77,10 +77,11 @@ ascii_case_equal (const char *name, const char *lower)
 {
   for (; *name != '\0' && *lower != '\0'; name++, lower++)
     {
-      char c = *name >= 'A' && *name <= 'Z' ? (char) (*name - 'A' + 'a')
-                                            : *name;
+      int c = (unsigned char) *name;
 
-      if (c != *lower)
+      if (c >= 'A' && c <= 'Z')
+        c += 'a' - 'A';
+      if (c != (unsigned char) *lower)
         return 0;
     }
   return *name == *lower;

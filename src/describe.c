@@ -13,18 +13,18 @@
 /* Descriptions by code; NULL where reply-codes.def has none.  A code listed
    twice is an initializer override, which -Wextra reports. */
 static const char *const reply_text[CODE_LIMIT] = {
-#define REPLY(code, text) [code] = text,
+#define REPLY(code, text) [(code)] = (text),
 #include "reply-codes.def"
 };
 
 /* Descriptions of well-formed but unlisted codes, by [class - 2][category]. */
 static const char *const category_text[4][6] = {
-#define CATEGORY_TEXT(cls, category, text) [(cls) - 2][category] = text,
+#define CATEGORY_TEXT(cls, category, text) [(cls) - 2][(category)] = (text),
 #include "reply-codes.def"
 };
 
 static const char *const unknown_text =
-#define UNKNOWN_TEXT(text) text
+#define UNKNOWN_TEXT(text) (text)
 #include "reply-codes.def"
   ;
 

@@ -16,17 +16,17 @@
 #define DETAILS 31
 
 static const char *const titles[SUBJECTS][DETAILS] = {
-#define ENHANCED(subject, detail, title) [subject][detail] = title,
+#define ENHANCED(subject, detail, title) [(subject)][(detail)] = (title),
 #include "enhanced-codes.def"
 };
 
 static const char *const class_text[6] = {
-#define ENHANCED_CLASS(cls, text) [cls] = text,
+#define ENHANCED_CLASS(cls, text) [(cls)] = (text),
 #include "enhanced-codes.def"
 };
 
 static const char *const invalid_text =
-#define ENHANCED_INVALID(text) text
+#define ENHANCED_INVALID(text) (text)
 #include "enhanced-codes.def"
   ;
 
@@ -108,7 +108,7 @@ smtpreply_enhanced_from_string (const char *s, struct smtpreply_enhanced *out)
 
   if (s == NULL)
     return EINVAL;
-  while (s[len] != '\0' && len < 12)
+  while (len < 12 && s[len] != '\0')
     len++;
   if (s[len] != '\0')
     return EINVAL;

@@ -29,6 +29,8 @@ switch_back (locale_t previous)
     uselocale (previous);
 }
 
+/* TYPE is a type name, which cannot be put in parentheses. */
+/* NOLINTNEXTLINE(bugprone-macro-parentheses) */
 #define IN_LOCALE(loc, type, call)              \
   do                                            \
     {                                           \
@@ -72,10 +74,14 @@ make_english (void)
    language over and over. */
 #define TAG_SIZE 32
 
+/* cppcheck does not see the members used through the _Thread_local
+   variable below, hence the suppressions. */
 struct last_tag
 {
+  // cppcheck-suppress unusedStructMember
   char tag[TAG_SIZE];
   locale_t loc;
+  // cppcheck-suppress unusedStructMember
   int available;
 };
 
@@ -108,13 +114,21 @@ is_alnum (char c)
 static char
 lower (char c)
 {
-  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
+
+  if (c >= 'A' && c <= 'Z')
+    return letters[c - 'A'];
+  return c;
 }
 
 static char
 upper (char c)
 {
-  return c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c;
+  static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+  if (c >= 'a' && c <= 'z')
+    return letters[c - 'a'];
+  return c;
 }
 
 /* Length of the run of characters at S accepted by CLASS. */
@@ -150,7 +164,7 @@ locale_name_for_tag (const char *tag, char *name, size_t size)
       if (n == 4 && region[0] == '\0')      /* a script: Hans, Hant */
         {
           if (strcmp (language, "zh") == 0)
-            strcpy (region, lower (tag[3]) == 's' ? "CN" : "TW");
+            memcpy (region, lower (tag[3]) == 's' ? "CN" : "TW", 3);
         }
       else if (n == 2 && is_alpha (tag[0]) && is_alpha (tag[1]))
         {
@@ -184,7 +198,7 @@ locale_name_for_tag (const char *tag, char *name, size_t size)
     {
       for (i = 0; i < sizeof default_regions / sizeof default_regions[0]; i++)
         if (strcmp (language, default_regions[i].language) == 0)
-          strcpy (region, default_regions[i].region);
+          memcpy (region, default_regions[i].region, 3);
       if (region[0] == '\0')                /* de_DE, fr_FR, ru_RU, ... */
         {
           region[0] = upper (language[0]);
@@ -227,7 +241,7 @@ cached_locale (const char *name)
       loc = newlocale (LC_ALL_MASK, name, (locale_t) 0);
       if (loc != (locale_t) 0)
         {
-          strcpy (cache[count].name, name);
+          snprintf (cache[count].name, sizeof cache[count].name, "%s", name);
           cache[count].loc = loc;
           atomic_store_explicit (&cache_count, count + 1,
                                  memory_order_release);

@@ -15,8 +15,12 @@
 
 #include <string.h>
 
-#define STATUS_MIN SMTPREPLY_PARSE_INVALID_ARGUMENT
-#define STATUS_MAX SMTPREPLY_PARSE_NEED_MORE
+/* The range of results, for the table of their messages. */
+#define STATUS_MIN (-8)
+#define STATUS_MAX 1
+_Static_assert (STATUS_MIN == SMTPREPLY_PARSE_INVALID_ARGUMENT
+                && STATUS_MAX == SMTPREPLY_PARSE_NEED_MORE,
+                "the results of smtpreply_parse changed: update the table");
 
 static const char *const status_text[STATUS_MAX - STATUS_MIN + 1] = {
   [SMTPREPLY_PARSE_OK - STATUS_MIN] =

@@ -136,6 +136,15 @@ static const struct cli_case cases[] = {
   { "C", { "--context" }, 2, "",
     "smtpreply: option '--context' requires an argument\n"
     "Try 'smtpreply --help' for more information.\n" },
+  { "C", { "--help=x" }, 2, "",
+    "smtpreply: option '--help' doesn't allow an argument\n"
+    "Try 'smtpreply --help' for more information.\n" },
+  { "C", { "-c" }, 2, "",
+    "smtpreply: option '-c' requires an argument\n"
+    "Try 'smtpreply --help' for more information.\n" },
+  { "zh_CN.UTF-8", { "--bogus" }, 2, "",
+    "smtpreply：无法识别的选项“--bogus”\n"
+    "请尝试执行“smtpreply --help”获取更多信息。\n" },
   { "C", { "--parse", "550" }, 2, "",
     "smtpreply: --parse reads standard input and takes no codes\n"
     "Try 'smtpreply --help' for more information.\n" },

@@ -50,7 +50,6 @@ json_write_string (FILE *out, const char *s, size_t len)
   while (i < len)
     {
       unsigned char c = p[i];
-      size_t n;
 
       switch (c)
         {
@@ -72,13 +71,18 @@ json_write_string (FILE *out, const char *s, size_t len)
         default:
           if (c < 0x20 || c == 0x7F)
             fprintf (out, "\\u%04x", c);
-          else if ((n = utf8_sequence_length (p + i, len - i)) == 0)
-            fputs ("\\ufffd", out);
           else
             {
-              fwrite (p + i, 1, n, out);
-              i += n;
-              continue;
+              size_t n = utf8_sequence_length (p + i, len - i);
+
+              if (n == 0)
+                fputs ("\\ufffd", out);
+              else
+                {
+                  fwrite (p + i, 1, n, out);
+                  i += n;
+                  continue;
+                }
             }
         }
       i++;

@@ -27,9 +27,9 @@
 
 #ifdef ENABLE_NLS
 # include <libintl.h>
-# define _(msgid) gettext (msgid)
+# define _(msgid) gettext (msgid) /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): gettext's convention */
 #else
-# define _(msgid) (msgid)
+# define _(msgid) (msgid) /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 # define textdomain(domain) ((void) 0)
 # define bindtextdomain(domain, dir) ((void) 0)
 #endif
@@ -273,7 +273,7 @@ parse_code (const char *arg)
 
   if (strlen (arg) != 3 || strspn (arg, "0123456789") != 3)
     return -1;
-  code = atoi (arg);
+  code = (arg[0] - '0') * 100 + (arg[1] - '0') * 10 + (arg[2] - '0');
   return smtpreply_class (code) == SMTPREPLY_CLASS_INVALID ? -1 : code;
 }
 
@@ -528,9 +528,36 @@ parse_options (int argc, char **argv, struct options *opts)
 
   memset (opts, 0, sizeof *opts);
   opts->action = ACTION_DESCRIBE;
-  while ((c = getopt_long (argc, argv, "c:pjlhV", long_options, NULL)) != -1)
+  /* The program reports bad options itself, in its own words and
+     language, and under its own name whatever argv[0] is. */
+  opterr = 0;
+  while ((c = getopt_long (argc, argv, ":c:pjlhV", long_options, NULL)) != -1)
     switch (c)
       {
+      case ':':
+        /* TRANSLATORS: error for an option given without its value; the
+           first %s is the program name, the second the option as typed. */
+        fprintf (stderr, _("%s: option '%s' requires an argument\n"),
+                 program_name, argv[optind - 1]);
+        return usage_error ();
+      case '?':
+        if (strncmp (argv[optind - 1], "--", 2) != 0)
+          /* TRANSLATORS: error for an unknown one-letter option; %s is the
+             program name, %c the letter. */
+          fprintf (stderr, _("%s: invalid option -- '%c'\n"), program_name,
+                   optopt);
+        else if (optopt != 0)
+          /* TRANSLATORS: error for a long option given a value it does not
+             take (--help=x); %s is the program name, %.*s the option. */
+          fprintf (stderr, _("%s: option '%.*s' doesn't allow an argument\n"),
+                   program_name, (int) strcspn (argv[optind - 1], "="),
+                   argv[optind - 1]);
+        else
+          /* TRANSLATORS: error for an unknown long option; the first %s is
+             the program name, the second the option as typed. */
+          fprintf (stderr, _("%s: unrecognized option '%s'\n"), program_name,
+                   argv[optind - 1]);
+        return usage_error ();
       case 'c':
         ctx = smtpreply_context_from_name (optarg);
         if (ctx < 0)
@@ -559,8 +586,6 @@ parse_options (int argc, char **argv, struct options *opts)
       case 'V':
         opts->action = ACTION_VERSION;
         break;
-      default:
-        return usage_error ();
       }
   opts->first_operand = optind;
 

@@ -1,0 +1,454 @@
+/* check-bad-input.c: every row of the bad-input table in doc/bad-input.md,
+   one test each, named after the row.  What NULL pointers, zero and huge
+   lengths, embedded NULs, invalid UTF-8, out-of-range codes and contexts
+   give, for every public function. */
+
+#include <config.h>
+
+#include "common.h"
+
+#include <smtpreply.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define UNKNOWN "Unknown reply code"
+#define INVALID_ENHANCED "Invalid enhanced status code"
+#define EN_551 "The recipient's mailbox is not on this server; try the address the server gives"
+
+static const int bad_codes[] = { INT_MIN, -550, -1, 0, 1, 99, 199, 260, 600,
+                                 999, 1000, 55000, INT_MAX };
+#define N_BAD_CODES ((int) (sizeof bad_codes / sizeof bad_codes[0]))
+static const int bad_contexts[] = { INT_MIN, -1, SMTPREPLY_CTX_COUNT, 1000,
+                                    INT_MAX };
+#define N_BAD_CONTEXTS ((int) (sizeof bad_contexts / sizeof bad_contexts[0]))
+
+/* A string of N bytes of C, NUL-terminated, freed by the caller. */
+static char *
+repeat (char c, size_t n)
+{
+  char *s = malloc (n + 1);
+
+  ck_assert_ptr_nonnull (s);
+  memset (s, c, n);
+  s[n] = '\0';
+  return s;
+}
+
+static void
+setup (void)
+{
+  test_bind_catalogs (TEST_LOCALEDIR);
+  test_set_environment ((const char *const[]) { "LANG=C", NULL });
+}
+
+/* describe ***********************************************************/
+
+START_TEST (row_describe_out_of_range)
+{
+  int i;
+
+  for (i = 0; i < N_BAD_CODES; i++)
+    ck_assert_str_eq (smtpreply_describe (bad_codes[i]), UNKNOWN);
+}
+END_TEST
+
+START_TEST (row_describe_r_null_buffer)
+{
+  ck_assert_int_eq (smtpreply_describe_r (550, NULL, 0), ERANGE);
+  ck_assert_int_eq (smtpreply_describe_r (550, NULL, 1), EINVAL);
+  ck_assert_int_eq (smtpreply_describe_r (550, NULL, SIZE_MAX), EINVAL);
+}
+END_TEST
+
+START_TEST (row_describe_r_zero_length)
+{
+  char buf[8] = "keep";
+
+  ck_assert_int_eq (smtpreply_describe_r (550, buf, 0), ERANGE);
+  ck_assert_str_eq (buf, "keep");
+  ck_assert_int_eq (smtpreply_describe_r (550, buf, 1), ERANGE);
+  ck_assert_str_eq (buf, "");
+}
+END_TEST
+
+/* A huge BUFLEN is fine: only the text and its NUL are written. */
+START_TEST (row_describe_r_huge_length)
+{
+  char buf[256];
+
+  memset (buf, 'x', sizeof buf);
+  ck_assert_int_eq (smtpreply_describe_r (1000, buf, SIZE_MAX), 0);
+  ck_assert_str_eq (buf, UNKNOWN);
+  ck_assert_int_eq (buf[strlen (UNKNOWN) + 1], 'x');
+}
+END_TEST
+
+START_TEST (row_describe_r_out_of_range)
+{
+  char buf[64];
+  int i;
+
+  for (i = 0; i < N_BAD_CODES; i++)
+    {
+      ck_assert_int_eq (smtpreply_describe_r (bad_codes[i], buf, sizeof buf), 0);
+      ck_assert_str_eq (buf, UNKNOWN);
+    }
+}
+END_TEST
+
+START_TEST (row_class_category_known_out_of_range)
+{
+  int i;
+
+  for (i = 0; i < N_BAD_CODES; i++)
+    {
+      ck_assert_int_eq (smtpreply_is_known (bad_codes[i]), 0);
+      ck_assert_int_eq (smtpreply_class (bad_codes[i]), SMTPREPLY_CLASS_INVALID);
+      ck_assert_int_eq (smtpreply_category (bad_codes[i]),
+                        SMTPREPLY_CATEGORY_INVALID);
+    }
+}
+END_TEST
+
+/* enhanced ***********************************************************/
+
+START_TEST (row_enhanced_out_of_range)
+{
+  static const int bad[][3] = { { 0, 1, 1 }, { 3, 1, 1 }, { 6, 1, 1 },
+                                { INT_MIN, 1, 1 }, { 5, -1, 1 }, { 5, 1, -1 },
+                                { 5, 1000, 1 }, { 5, 1, 1000 },
+                                { 5, INT_MAX, INT_MAX } };
+  size_t i;
+
+  for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    {
+      ck_assert_str_eq (smtpreply_describe_enhanced (bad[i][0], bad[i][1],
+                                                     bad[i][2]),
+                        INVALID_ENHANCED);
+      ck_assert_int_eq (smtpreply_enhanced_is_known (bad[i][0], bad[i][1],
+                                                     bad[i][2]), 0);
+    }
+}
+END_TEST
+
+START_TEST (row_enhanced_str_null_empty)
+{
+  ck_assert_str_eq (smtpreply_describe_enhanced_str (NULL), INVALID_ENHANCED);
+  ck_assert_str_eq (smtpreply_describe_enhanced_str (""), INVALID_ENHANCED);
+}
+END_TEST
+
+START_TEST (row_enhanced_str_overlong)
+{
+  char *s = repeat ('1', 1 << 20);
+
+  s[0] = '5';
+  s[1] = '.';
+  s[3] = '.';
+  ck_assert_str_eq (smtpreply_describe_enhanced_str (s), INVALID_ENHANCED);
+  free (s);
+}
+END_TEST
+
+/* A C string ends at its NUL: what follows is not seen. */
+START_TEST (row_enhanced_str_embedded_nul)
+{
+  static const char s[] = "5.1.1\0garbage";
+
+  ck_assert_str_eq (smtpreply_describe_enhanced_str (s),
+                    "Bad destination mailbox address");
+}
+END_TEST
+
+START_TEST (row_enhanced_str_invalid_utf8)
+{
+  ck_assert_str_eq (smtpreply_describe_enhanced_str ("\xff.1.1"),
+                    INVALID_ENHANCED);
+  ck_assert_str_eq (smtpreply_describe_enhanced_str ("5.1.\xc3"),
+                    INVALID_ENHANCED);
+}
+END_TEST
+
+START_TEST (row_enhanced_from_string_null)
+{
+  struct smtpreply_enhanced e = { 9, 9, 9 };
+
+  ck_assert_int_eq (smtpreply_enhanced_from_string (NULL, &e), EINVAL);
+  ck_assert_int_eq (smtpreply_enhanced_from_string ("5.1", &e), EINVAL);
+  ck_assert_int_eq (e.cls, 9);
+  ck_assert_int_eq (smtpreply_enhanced_from_string ("5.1.1", NULL), 0);
+}
+END_TEST
+
+/* contexts ***********************************************************/
+
+START_TEST (row_describe_ctx_out_of_range)
+{
+  int i;
+
+  for (i = 0; i < N_BAD_CONTEXTS; i++)
+    {
+      ck_assert_str_eq (smtpreply_describe_ctx (454, (enum smtpreply_context)
+                                                bad_contexts[i]),
+                        smtpreply_describe (454));
+      ck_assert_str_eq (smtpreply_context_name ((enum smtpreply_context)
+                                                bad_contexts[i]), "unknown");
+    }
+  for (i = 0; i < N_BAD_CODES; i++)
+    ck_assert_str_eq (smtpreply_describe_ctx (bad_codes[i], SMTPREPLY_CTX_RCPT),
+                      UNKNOWN);
+}
+END_TEST
+
+START_TEST (row_context_from_name_bad)
+{
+  char *long_name = repeat ('a', 1 << 16);
+
+  ck_assert_int_eq (smtpreply_context_from_name (NULL), -1);
+  ck_assert_int_eq (smtpreply_context_from_name (""), -1);
+  ck_assert_int_eq (smtpreply_context_from_name (long_name), -1);
+  ck_assert_int_eq (smtpreply_context_from_name ("rcpt\xff"), -1);
+  ck_assert_int_eq (smtpreply_context_from_name ("RCPT"), SMTPREPLY_CTX_RCPT);
+  free (long_name);
+}
+END_TEST
+
+/* parse **************************************************************/
+
+START_TEST (row_parse_null)
+{
+  struct smtpreply_reply r;
+
+  ck_assert_int_eq (smtpreply_parse ("250 ok\r\n", 8, 0, NULL),
+                    SMTPREPLY_PARSE_INVALID_ARGUMENT);
+  ck_assert_int_eq (smtpreply_parse (NULL, 1, 0, &r),
+                    SMTPREPLY_PARSE_INVALID_ARGUMENT);
+  ck_assert_int_eq (smtpreply_parse (NULL, SIZE_MAX, 0, &r),
+                    SMTPREPLY_PARSE_INVALID_ARGUMENT);
+  ck_assert_int_eq (smtpreply_parse (NULL, 0, 0, &r), SMTPREPLY_PARSE_EMPTY);
+}
+END_TEST
+
+START_TEST (row_parse_zero_length)
+{
+  struct smtpreply_reply r;
+
+  ck_assert_int_eq (smtpreply_parse ("250 ok\r\n", 0, 0, &r),
+                    SMTPREPLY_PARSE_EMPTY);
+  ck_assert_int_eq (smtpreply_parse ("250 ok\r\n", 0,
+                                     SMTPREPLY_PARSE_END_OF_INPUT, &r),
+                    SMTPREPLY_PARSE_EMPTY);
+  ck_assert_uint_eq (r.consumed, 0);
+}
+END_TEST
+
+/* A megabyte without a line end: refused after SMTPREPLY_MAX_LINE_LENGTH
+   bytes, the rest never read. */
+START_TEST (row_parse_huge_length)
+{
+  size_t n = 1 << 20;
+  char *s = repeat ('x', n);
+  struct smtpreply_reply r;
+
+  memcpy (s, "250-", 4);
+  ck_assert_int_eq (smtpreply_parse (s, n, 0, &r),
+                    SMTPREPLY_PARSE_LINE_TOO_LONG);
+  ck_assert_uint_eq (r.consumed, n);
+  free (s);
+}
+END_TEST
+
+START_TEST (row_parse_embedded_nul)
+{
+  struct smtpreply_reply r;
+
+  ck_assert_int_eq (smtpreply_parse ("250 a\0b\r\n", 9, 0, &r),
+                    SMTPREPLY_PARSE_NUL);
+  ck_assert_int_eq (smtpreply_parse ("\0", 1, 0, &r), SMTPREPLY_PARSE_NUL);
+}
+END_TEST
+
+/* Bytes that are not UTF-8 are text like any other: kept as they are. */
+START_TEST (row_parse_invalid_utf8)
+{
+  static const char s[] = "550 5.1.1 \xff\xfe\xc3(\r\n";
+  struct smtpreply_reply r;
+
+  ck_assert_int_eq (smtpreply_parse (s, sizeof s - 1, 0, &r),
+                    SMTPREPLY_PARSE_OK);
+  ck_assert_uint_eq (r.lines[0].length, 4);
+  ck_assert_int_eq (memcmp (s + r.lines[0].offset, "\xff\xfe\xc3(", 4), 0);
+}
+END_TEST
+
+START_TEST (row_parse_bad_code_and_flags)
+{
+  struct smtpreply_reply r;
+
+  ck_assert_int_eq (smtpreply_parse ("600 x\r\n", 7, 0, &r),
+                    SMTPREPLY_PARSE_BAD_CODE);
+  ck_assert_int_eq (smtpreply_parse ("250 x\r\n", 7, 0xFFFFFFFEu, &r),
+                    SMTPREPLY_PARSE_OK);
+}
+END_TEST
+
+START_TEST (row_strerror_out_of_range)
+{
+  static const int bad[] = { INT_MIN, -9, 2, 100, INT_MAX };
+  size_t i;
+
+  for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    ck_assert_str_eq (smtpreply_strerror (bad[i]), "Unknown parser result");
+}
+END_TEST
+
+/* explain ************************************************************/
+
+START_TEST (row_explain_null)
+{
+  struct smtpreply_reply r;
+  struct smtpreply_explanation x;
+
+  memset (&r, 0, sizeof r);
+  ck_assert_int_eq (smtpreply_explain (NULL, SMTPREPLY_CTX_RCPT, &x), EINVAL);
+  ck_assert_int_eq (smtpreply_explain (&r, SMTPREPLY_CTX_RCPT, NULL), EINVAL);
+}
+END_TEST
+
+START_TEST (row_explain_out_of_range)
+{
+  struct smtpreply_reply r;
+  struct smtpreply_explanation x;
+  int i;
+
+  memset (&r, 0, sizeof r);
+  for (i = 0; i < N_BAD_CODES; i++)
+    {
+      r.code = bad_codes[i];
+      ck_assert_int_eq (smtpreply_explain (&r, SMTPREPLY_CTX_RCPT, &x), 0);
+      ck_assert_int_eq (x.outcome, SMTPREPLY_CLASS_INVALID);
+      ck_assert_str_eq (x.headline, UNKNOWN);
+    }
+  r.code = 552;
+  r.has_enhanced = 1;
+  r.enhanced.cls = 7;           /* a hand-filled, invalid enhanced code */
+  for (i = 0; i < N_BAD_CONTEXTS; i++)
+    {
+      ck_assert_int_eq (smtpreply_explain (&r, (enum smtpreply_context)
+                                           bad_contexts[i], &x), 0);
+      ck_assert_int_eq (x.outcome, SMTPREPLY_CLASS_PERMANENT);
+      ck_assert_str_eq (x.enhanced_description, INVALID_ENHANCED);
+      ck_assert_str_eq (x.headline, smtpreply_describe (552));
+    }
+}
+END_TEST
+
+/* version and UTF-8 ***************************************************/
+
+START_TEST (row_check_version_bad)
+{
+  char *long_version = repeat ('9', 1 << 16);
+
+  ck_assert_str_eq (smtpreply_check_version (NULL), SMTPREPLY_VERSION);
+  ck_assert_ptr_null (smtpreply_check_version (""));
+  ck_assert_ptr_null (smtpreply_check_version ("x.y"));
+  ck_assert_ptr_null (smtpreply_check_version ("0.1.0.0"));
+  ck_assert_ptr_null (smtpreply_check_version (long_version));
+  ck_assert_ptr_null (smtpreply_check_version ("\xff"));
+  free (long_version);
+}
+END_TEST
+
+START_TEST (row_use_utf8_repeated)
+{
+  ck_assert_int_eq (smtpreply_use_utf8 (), 0);
+  ck_assert_int_eq (smtpreply_use_utf8 (), 0);
+}
+END_TEST
+
+/* per-call language ****************************************************/
+
+START_TEST (row_l_special_locales)
+{
+  ck_assert_str_eq (smtpreply_describe_l (551, (locale_t) 0), EN_551);
+  ck_assert_str_eq (smtpreply_describe_l (551, LC_GLOBAL_LOCALE), EN_551);
+  ck_assert_str_eq (smtpreply_describe_l (1000, (locale_t) 0), UNKNOWN);
+  ck_assert_str_eq (smtpreply_describe_enhanced_str_l (NULL, (locale_t) 0),
+                    INVALID_ENHANCED);
+}
+END_TEST
+
+START_TEST (row_lang_bad_tags)
+{
+  char *long_tag = repeat ('z', 1 << 20);
+  static const char *const tags[] = { "", "x", "zh_", "zh CN", "\xff\xfe",
+                                      "zh_CN\xc3", "../../etc/passwd",
+                                      "zh_CN@", "es-419" };
+  char buf[8];
+  size_t i;
+
+  ck_assert_str_eq (smtpreply_describe_lang (551, NULL), EN_551);
+  ck_assert_int_eq (smtpreply_lang_is_available (NULL), 0);
+  ck_assert_str_eq (smtpreply_describe_lang (551, long_tag), EN_551);
+  ck_assert_int_eq (smtpreply_lang_is_available (long_tag), 0);
+  for (i = 0; i < sizeof tags / sizeof tags[0]; i++)
+    {
+      ck_assert_str_eq (smtpreply_describe_lang (551, tags[i]), EN_551);
+      ck_assert_int_eq (smtpreply_lang_is_available (tags[i]), 0);
+    }
+  ck_assert_int_eq (smtpreply_describe_r_lang (551, NULL, 4, "zh"), EINVAL);
+  ck_assert_int_eq (smtpreply_describe_r_lang (551, buf, 0, NULL), ERANGE);
+  ck_assert_str_eq (smtpreply_strerror_lang (99, NULL), "Unknown parser result");
+  ck_assert_int_eq (smtpreply_explain_lang (NULL, SMTPREPLY_CTX_RCPT, NULL,
+                                            NULL), EINVAL);
+  free (long_tag);
+}
+END_TEST
+
+static Suite *
+bad_input_suite (void)
+{
+  Suite *s = suite_create ("bad input");
+  TCase *tc = tcase_create ("doc/bad-input.md");
+
+  tcase_add_checked_fixture (tc, setup, NULL);
+  tcase_add_test (tc, row_describe_out_of_range);
+  tcase_add_test (tc, row_describe_r_null_buffer);
+  tcase_add_test (tc, row_describe_r_zero_length);
+  tcase_add_test (tc, row_describe_r_huge_length);
+  tcase_add_test (tc, row_describe_r_out_of_range);
+  tcase_add_test (tc, row_class_category_known_out_of_range);
+  tcase_add_test (tc, row_enhanced_out_of_range);
+  tcase_add_test (tc, row_enhanced_str_null_empty);
+  tcase_add_test (tc, row_enhanced_str_overlong);
+  tcase_add_test (tc, row_enhanced_str_embedded_nul);
+  tcase_add_test (tc, row_enhanced_str_invalid_utf8);
+  tcase_add_test (tc, row_enhanced_from_string_null);
+  tcase_add_test (tc, row_describe_ctx_out_of_range);
+  tcase_add_test (tc, row_context_from_name_bad);
+  tcase_add_test (tc, row_parse_null);
+  tcase_add_test (tc, row_parse_zero_length);
+  tcase_add_test (tc, row_parse_huge_length);
+  tcase_add_test (tc, row_parse_embedded_nul);
+  tcase_add_test (tc, row_parse_invalid_utf8);
+  tcase_add_test (tc, row_parse_bad_code_and_flags);
+  tcase_add_test (tc, row_strerror_out_of_range);
+  tcase_add_test (tc, row_explain_null);
+  tcase_add_test (tc, row_explain_out_of_range);
+  tcase_add_test (tc, row_check_version_bad);
+  tcase_add_test (tc, row_use_utf8_repeated);
+  tcase_add_test (tc, row_l_special_locales);
+  tcase_add_test (tc, row_lang_bad_tags);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return test_run_suite (bad_input_suite ());
+}
