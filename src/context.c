@@ -44,15 +44,39 @@ static const unsigned char context_index[SMTPREPLY_CTX_COUNT][CODE_LIMIT] = {
 #include "reply-codes.def"
 };
 
+/* Their advice, where the context changes it. */
+static const char *const context_advice[CONTEXT_TEXT_COUNT] = {
+#define REPLY_IN_CONTEXT_ADVICE(code, context, advice) \
+  [CONTEXT_TEXT_##context##_##code] = (advice),
+#include "reply-codes.def"
+};
+
+static unsigned
+context_text_index (int code, int ctx)
+{
+  if ((unsigned) ctx >= SMTPREPLY_CTX_COUNT || code < 0 || code >= CODE_LIMIT)
+    return NO_CONTEXT_TEXT;
+  return context_index[ctx][code];
+}
+
+const char *
+smtpreply__context_advice_msgid (int code, int ctx)
+{
+  return context_advice[context_text_index (code, ctx)];
+}
+
+const char *
+smtpreply_advice_ctx (int code, enum smtpreply_context ctx)
+{
+  const char *msgid = smtpreply__context_advice_msgid (code, ctx);
+
+  return smtpreply__tr (msgid ? msgid : smtpreply__advice_msgid (code));
+}
+
 const char *
 smtpreply__context_msgid (int code, int ctx)
 {
-  unsigned idx;
-
-  if ((unsigned) ctx >= SMTPREPLY_CTX_COUNT || code < 0 || code >= CODE_LIMIT)
-    return NULL;
-  idx = context_index[ctx][code];
-  return idx ? context_texts[idx] : NULL;
+  return context_texts[context_text_index (code, ctx)];
 }
 
 const char *

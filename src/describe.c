@@ -28,6 +28,22 @@ static const char *const unknown_text =
 #include "reply-codes.def"
   ;
 
+/* Advice by code (4yz and 5yz), by class, and for non-codes. */
+static const char *const reply_advice[CODE_LIMIT] = {
+#define REPLY_ADVICE(code, advice) [(code)] = (advice),
+#include "reply-codes.def"
+};
+
+static const char *const class_advice[6] = {
+#define CLASS_ADVICE(cls, advice) [(cls)] = (advice),
+#include "reply-codes.def"
+};
+
+static const char *const invalid_advice =
+#define INVALID_ADVICE(advice) (advice)
+#include "reply-codes.def"
+  ;
+
 /* RFC 5321 section 4.2: Reply-code = %x32-35 %x30-35 %x30-39. */
 static int
 well_formed (int code)
@@ -68,6 +84,29 @@ smtpreply_describe (int code)
   if (well_formed (code))
     return smtpreply__tr (category_text[code / 100 - 2][code / 10 % 10]);
   return smtpreply__tr (unknown_text);
+}
+
+/* The untranslated advice of a class (2-5), or of a non-code (other CLS). */
+const char *
+smtpreply__class_advice_msgid (int cls)
+{
+  return cls >= 2 && cls <= 5 ? class_advice[cls] : invalid_advice;
+}
+
+const char *
+smtpreply__advice_msgid (int code)
+{
+  if (!well_formed (code))
+    return invalid_advice;
+  if (reply_advice[code] != NULL)
+    return reply_advice[code];
+  return class_advice[code / 100];
+}
+
+const char *
+smtpreply_advice (int code)
+{
+  return smtpreply__tr (smtpreply__advice_msgid (code));
 }
 
 int

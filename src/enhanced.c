@@ -20,6 +20,13 @@ static const char *const titles[SUBJECTS][DETAILS] = {
 #include "enhanced-codes.def"
 };
 
+/* Advice by [subject][detail][0 for class 4, 1 for class 5]. */
+static const char *const advice[SUBJECTS][DETAILS][2] = {
+#define ENHANCED_ADVICE(subject, detail, transient, permanent) \
+  [(subject)][(detail)] = { (transient), (permanent) },
+#include "enhanced-codes.def"
+};
+
 static const char *const class_text[6] = {
 #define ENHANCED_CLASS(cls, text) [(cls)] = (text),
 #include "enhanced-codes.def"
@@ -57,6 +64,39 @@ smtpreply__enhanced_msgid (int cls, int subject, int detail)
   if (detail < DETAILS && titles[subject][detail] != NULL)
     return titles[subject][detail];
   return titles[subject][0];
+}
+
+/* The untranslated advice: the code's own for its class, its subject's
+   (X.Y.0), or its class's. */
+const char *
+smtpreply__enhanced_advice_msgid (int cls, int subject, int detail)
+{
+  int k = cls == 4 ? 0 : 1;
+
+  if (!well_formed (cls, subject, detail))
+    return smtpreply__class_advice_msgid (0);
+  if (cls == 2 || subject >= SUBJECTS)
+    return smtpreply__class_advice_msgid (cls);
+  if (detail < DETAILS && advice[subject][detail][k] != NULL)
+    return advice[subject][detail][k];
+  return advice[subject][0][k];
+}
+
+const char *
+smtpreply_advice_enhanced (int cls, int subject, int detail)
+{
+  return smtpreply__tr (smtpreply__enhanced_advice_msgid (cls, subject,
+                                                          detail));
+}
+
+const char *
+smtpreply_advice_enhanced_str (const char *s)
+{
+  struct smtpreply_enhanced code;
+
+  if (smtpreply_enhanced_from_string (s, &code) != 0)
+    return smtpreply__tr (smtpreply__class_advice_msgid (0));
+  return smtpreply_advice_enhanced (code.cls, code.subject, code.detail);
 }
 
 const char *

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "smtpreply.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -28,6 +29,19 @@ enhanced_is_specific (int code, const struct smtpreply_enhanced *e)
          && smtpreply_enhanced_is_known (e->cls, e->subject, e->detail);
 }
 
+/* The advice of a specific enhanced code, for what the client should do:
+   a 552 5.5.3 answering RCPT is transient, so it gets the 4.5.3 advice. */
+static const char *
+enhanced_advice (const struct smtpreply_enhanced *e,
+                 enum smtpreply_class outcome)
+{
+  int cls = outcome == SMTPREPLY_CLASS_TRANSIENT ? 4
+            : outcome == SMTPREPLY_CLASS_PERMANENT ? 5 : e->cls;
+
+  return smtpreply__tr (smtpreply__enhanced_advice_msgid (cls, e->subject,
+                                                          e->detail));
+}
+
 int
 smtpreply_explain (const struct smtpreply_reply *reply,
                    enum smtpreply_context ctx,
@@ -40,6 +54,7 @@ smtpreply_explain (const struct smtpreply_reply *reply,
   out->description = smtpreply_describe_ctx (reply->code, ctx);
   out->headline = out->description;
   out->enhanced_description = NULL;
+  out->advice = smtpreply_advice_ctx (reply->code, ctx);
   /* RFC 4954: the text of 334 is the base64 challenge of the sign-in. */
   out->show_server_text = reply->code != 334;
 
@@ -50,7 +65,10 @@ smtpreply_explain (const struct smtpreply_reply *reply,
       out->enhanced_description
         = smtpreply_describe_enhanced (e->cls, e->subject, e->detail);
       if (enhanced_is_specific (reply->code, e))
-        out->headline = out->enhanced_description;
+        {
+          out->headline = out->enhanced_description;
+          out->advice = enhanced_advice (e, out->outcome);
+        }
     }
   return 0;
 }

@@ -41,6 +41,15 @@ smtpreply__tr (const char *msgid)
    no text specific to that context (context.c). */
 const char *smtpreply__context_msgid (int code, int ctx);
 
+/* The untranslated advice of CODE (describe.c), of a class 2-5 or of a
+   non-code, of CODE in context CTX (NULL when none of its own, context.c),
+   and of an enhanced code (enhanced.c). */
+const char *smtpreply__advice_msgid (int code);
+const char *smtpreply__class_advice_msgid (int cls);
+const char *smtpreply__context_advice_msgid (int code, int ctx);
+const char *smtpreply__enhanced_advice_msgid (int cls, int subject,
+                                              int detail);
+
 /* Nonzero once smtpreply_use_utf8 () was called. */
 int smtpreply__utf8_forced (void);
 

@@ -425,3 +425,57 @@ smtpreply_explain_lang (const struct smtpreply_reply *reply,
 {
   IN_LOCALE (lang_locale (lang), int, smtpreply_explain (reply, ctx, out));
 }
+
+const char *
+smtpreply_advice_l (int code, locale_t loc)
+{
+  IN_LOCALE (loc, const char *, smtpreply_advice (code));
+}
+
+const char *
+smtpreply_advice_ctx_l (int code, enum smtpreply_context ctx, locale_t loc)
+{
+  IN_LOCALE (loc, const char *, smtpreply_advice_ctx (code, ctx));
+}
+
+const char *
+smtpreply_advice_enhanced_l (int cls, int subject, int detail, locale_t loc)
+{
+  IN_LOCALE (loc, const char *,
+             smtpreply_advice_enhanced (cls, subject, detail));
+}
+
+const char *
+smtpreply_advice_enhanced_str_l (const char *code, locale_t loc)
+{
+  IN_LOCALE (loc, const char *, smtpreply_advice_enhanced_str (code));
+}
+
+const char *
+smtpreply_advice_lang (int code, const char *lang)
+{
+  IN_LOCALE (lang_locale (lang), const char *, smtpreply_advice (code));
+}
+
+const char *
+smtpreply_advice_ctx_lang (int code, enum smtpreply_context ctx,
+                           const char *lang)
+{
+  IN_LOCALE (lang_locale (lang), const char *,
+             smtpreply_advice_ctx (code, ctx));
+}
+
+const char *
+smtpreply_advice_enhanced_lang (int cls, int subject, int detail,
+                                const char *lang)
+{
+  IN_LOCALE (lang_locale (lang), const char *,
+             smtpreply_advice_enhanced (cls, subject, detail));
+}
+
+const char *
+smtpreply_advice_enhanced_str_lang (const char *code, const char *lang)
+{
+  IN_LOCALE (lang_locale (lang), const char *,
+             smtpreply_advice_enhanced_str (code));
+}

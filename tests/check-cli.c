@@ -20,6 +20,10 @@
 #define EN_250 "The requested action was completed"
 #define EN_CATALOG_551 "The recipient\u2019s mailbox is not on this server; try the address the server gives"
 #define ZH_550 "操作未执行：邮箱不可用（邮箱不存在、无权访问或被策略拒绝）"
+#define EN_ADVICE_511 "The recipient's address does not exist. Check it for typos (especially the part before the @), or ask the recipient for the right address."
+#define ZH_ADVICE_511 "收件人地址不存在。请检查是否有拼写错误（尤其是 @ 之前的部分），或向收件人确认正确的地址。"
+#define EN_ADVICE_SUCCESS "No action is needed."
+#define EN_ADVICE_550 "The recipient's mailbox does not exist or refused the message. Check the address for typos; if it is right, the recipient's server may have blocked the message, so contact the recipient another way."
 
 #define MAX_ARGS 8
 
@@ -104,8 +108,9 @@ static const struct cli_case cases[] = {
     "                     ehlo, helo, starttls, auth, mail, rcpt, data,\n"
     "                     data-end, bdat, rset, vrfy, expn, help, noop,\n"
     "                     quit\n"
+    "  -a, --advice       also say what the user can do about each code\n"
     "  -p, --parse        read server replies from standard input and\n"
-    "                     explain each one\n"
+    "                     explain each one, with advice\n"
     "  -j, --json         print one JSON object per line\n"
     "  -l, --list         list every reply code the library describes\n"
     "  -h, --help         display this help and exit\n"
@@ -114,6 +119,16 @@ static const struct cli_case cases[] = {
     "The language follows LANG, LC_ALL, LC_MESSAGES and LANGUAGE.\n"
     "Exit status: 0 if everything was explained, 1 if a CODE was not\n"
     "a code or a reply did not parse, 2 for a usage error.\n", "" },
+  /* --advice */
+  { "C", { "--advice", "5.1.1", "250" }, 0,
+    "5.1.1 Bad destination mailbox address\n  Advice: " EN_ADVICE_511 "\n"
+    "250 The requested action was completed\n  Advice: " EN_ADVICE_SUCCESS "\n", "" },
+  { "C", { "-a", "-c", "rcpt", "452" }, 0,
+    "452 Too many recipients for one message; the remaining recipients can be sent in another message\n"
+    "  Advice: The message has more recipients than the server takes at once. The remaining "
+    "recipients will be tried later, or send the message to them again.\n", "" },
+  { "zh_CN.UTF-8", { "--advice", "5.1.1" }, 0,
+    "5.1.1 收件人邮箱不存在\n  建议：" ZH_ADVICE_511 "\n", "" },
   /* Enhanced status codes and contexts. */
   { "C", { "5.1.1", "4.7.500", "5.9.1" }, 0,
     "5.1.1 Bad destination mailbox address\n"
@@ -151,11 +166,14 @@ static const struct cli_case cases[] = {
   { "C", { "--json", "550" }, 0,
     "{\"code\":550,\"enhanced\":null,\"class\":\"permanent\","
     "\"description\":\"" EN_550 "\",\"enhanced_description\":null,"
-    "\"headline\":\"" EN_550 "\",\"show_text\":true,\"text\":[]}\n", "" },
+    "\"headline\":\"" EN_550 "\",\"advice\":\"" EN_ADVICE_550 "\","
+    "\"show_text\":true,\"text\":[]}\n", "" },
   { "C", { "--json", "4.2.2" }, 0,
     "{\"code\":null,\"enhanced\":\"4.2.2\",\"class\":\"transient\","
     "\"description\":null,\"enhanced_description\":\"Mailbox full\","
-    "\"headline\":\"Mailbox full\",\"show_text\":true,\"text\":[]}\n", "" },
+    "\"headline\":\"Mailbox full\",\"advice\":\"The recipient's mailbox is full. "
+    "The message will be retried later; you may also let the recipient know another way.\","
+    "\"show_text\":true,\"text\":[]}\n", "" },
 };
 
 START_TEST (test_cli_case)
@@ -187,6 +205,7 @@ static const struct
     "  结果：永久失败（不要原样重试）\n"
     "  回复代码 550：" ZH_550 "\n"
     "  增强状态码 5.1.1：收件人邮箱不存在\n"
+    "  建议：" ZH_ADVICE_511 "\n"
     "  服务器：No such user\n"
     "  服务器：Try again\n", "" },
   { "C", { "--parse" }, ISSUE_EXAMPLE, 0,
@@ -194,27 +213,29 @@ static const struct
     "  Outcome: permanent failure (do not retry as is)\n"
     "  Reply code 550: " EN_550 "\n"
     "  Enhanced code 5.1.1: Bad destination mailbox address\n"
+    "  Advice: " EN_ADVICE_511 "\n"
     "  Server: No such user\n"
     "  Server: Try again\n", "" },
   { "C", { "--parse", "--json" }, ISSUE_EXAMPLE, 0,
     "{\"code\":550,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","
     "\"description\":\"" EN_550 "\","
     "\"enhanced_description\":\"Bad destination mailbox address\","
-    "\"headline\":\"Bad destination mailbox address\",\"show_text\":true,"
+    "\"headline\":\"Bad destination mailbox address\","
+    "\"advice\":\"" EN_ADVICE_511 "\",\"show_text\":true,"
     "\"text\":[\"No such user\",\"Try again\"]}\n", "" },
   { "zh_CN.UTF-8", { "--parse", "--json" }, ISSUE_EXAMPLE, 0,
     "{\"code\":550,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","
     "\"description\":\"" ZH_550 "\","
     "\"enhanced_description\":\"收件人邮箱不存在\","
-    "\"headline\":\"收件人邮箱不存在\",\"show_text\":true,"
-    "\"text\":[\"No such user\",\"Try again\"]}\n", "" },
+    "\"headline\":\"收件人邮箱不存在\",\"advice\":\"" ZH_ADVICE_511 "\","
+    "\"show_text\":true,\"text\":[\"No such user\",\"Try again\"]}\n", "" },
   /* JSON is UTF-8 even on a GB18030 terminal. */
   { "zh_CN.GB18030", { "--parse", "-j" }, "550 5.1.1 x\n", 0,
     "{\"code\":550,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","
     "\"description\":\"" ZH_550 "\","
     "\"enhanced_description\":\"收件人邮箱不存在\","
-    "\"headline\":\"收件人邮箱不存在\",\"show_text\":true,"
-    "\"text\":[\"x\"]}\n", "" },
+    "\"headline\":\"收件人邮箱不存在\",\"advice\":\"" ZH_ADVICE_511 "\","
+    "\"show_text\":true,\"text\":[\"x\"]}\n", "" },
   /* Pipelined replies, LF line ends, a last line without its line end, a
      context, and the 552-at-RCPT correction. */
   { "C", { "--parse", "--json", "--context", "rcpt" },
@@ -222,12 +243,14 @@ static const struct
     "{\"code\":250,\"enhanced\":\"2.1.5\",\"class\":\"success\","
     "\"description\":\"The recipient address was accepted\","
     "\"enhanced_description\":\"Destination address valid\","
-    "\"headline\":\"Destination address valid\",\"show_text\":true,"
-    "\"text\":[\"Ok\"]}\n"
+    "\"headline\":\"Destination address valid\",\"advice\":\"" EN_ADVICE_SUCCESS "\","
+    "\"show_text\":true,\"text\":[\"Ok\"]}\n"
     "{\"code\":552,\"enhanced\":\"5.5.3\",\"class\":\"transient\","
     "\"description\":\"Too many recipients for one message; the remaining recipients can be sent later\","
     "\"enhanced_description\":\"Too many recipients\","
-    "\"headline\":\"Too many recipients\",\"show_text\":true,"
+    "\"headline\":\"Too many recipients\",\"advice\":\"The message has too many "
+    "recipients for one delivery. The remaining recipients will be tried later, or send "
+    "to fewer recipients at a time.\",\"show_text\":true,"
     "\"text\":[\"Too many recipients\"]}\n", "" },
   /* JSON escapes quotes, backslashes and controls; invalid UTF-8 becomes
      U+FFFD; valid UTF-8 passes. */
@@ -236,18 +259,21 @@ static const struct
     "{\"code\":250,\"enhanced\":null,\"class\":\"success\","
     "\"description\":\"The requested action was completed\","
     "\"enhanced_description\":null,"
-    "\"headline\":\"The requested action was completed\",\"show_text\":true,"
+    "\"headline\":\"The requested action was completed\","
+    "\"advice\":\"" EN_ADVICE_SUCCESS "\",\"show_text\":true,"
     "\"text\":[\"a\\\"b\\\\c\\u0001\\u007f\\ufffd\xc3\xa9\\ufffd\\ufffd\"]}\n", "" },
   /* Text output hides control characters the terminal would obey. */
   { "C", { "--parse" }, "250 bell\x07 esc\x1b[2J\r\n", 0,
     "250: The requested action was completed\n"
     "  Outcome: success\n"
     "  Reply code 250: The requested action was completed\n"
+    "  Advice: " EN_ADVICE_SUCCESS "\n"
     "  Server: bell? esc?[2J\n", "" },
   { "C", { "--parse", "--context", "auth" }, "334 VXNlcm5hbWU6\r\n", 0,
     "334: Sign-in in progress: the server asks for the next step (its text is encoded data, not a message)\n"
     "  Outcome: the server waits for the next step\n"
     "  Reply code 334: Sign-in in progress: the server asks for the next step (its text is encoded data, not a message)\n"
+    "  Advice: No action is needed: the mail program continues the exchange with the server.\n"
     "  Server: (sign-in data, not shown)\n", "" },
   /* Errors: reported, the rest still explained, exit status 1. */
   { "C", { "--parse", "--json" }, "abc\r\n250 ok\r\n", 1,
@@ -255,12 +281,14 @@ static const struct
     "{\"code\":250,\"enhanced\":null,\"class\":\"success\","
     "\"description\":\"The requested action was completed\","
     "\"enhanced_description\":null,"
-    "\"headline\":\"The requested action was completed\",\"show_text\":true,"
+    "\"headline\":\"The requested action was completed\","
+    "\"advice\":\"" EN_ADVICE_SUCCESS "\",\"show_text\":true,"
     "\"text\":[\"ok\"]}\n", "" },
   { "C", { "--parse" }, "250 ok\r\nabc\r\n", 1,
     "250: The requested action was completed\n"
     "  Outcome: success\n"
     "  Reply code 250: The requested action was completed\n"
+    "  Advice: " EN_ADVICE_SUCCESS "\n"
     "  Server: ok\n",
     "smtpreply: at byte 8 of the input: A line does not start with a reply code (three digits, the first 2 to 5)\n" },
   { "C", { "--parse" }, "550-5.1.1 No such user\r\n", 1, "",

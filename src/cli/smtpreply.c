@@ -2,6 +2,7 @@
  *
  *   smtpreply 550 5.1.1          describe reply codes and enhanced codes
  *   smtpreply --context rcpt 552 the meaning after one command
+ *   smtpreply --advice 5.2.2     and what the user can do about it
  *   smtpreply --list             every code the library knows
  *   smtpreply --parse [--json]   explain raw server replies read from stdin
  *
@@ -57,6 +58,7 @@ struct options
   enum action action;
   enum smtpreply_context ctx;
   int json;
+  int advice;                   /* --advice: print advice under the codes */
   int first_operand;            /* index in argv of the first code */
 };
 
@@ -89,8 +91,9 @@ print_help (void)
            "                     ehlo, helo, starttls, auth, mail, rcpt, data,\n"
            "                     data-end, bdat, rset, vrfy, expn, help, noop,\n"
            "                     quit\n"
+           "  -a, --advice       also say what the user can do about each code\n"
            "  -p, --parse        read server replies from standard input and\n"
-           "                     explain each one\n"
+           "                     explain each one, with advice\n"
            "  -j, --json         print one JSON object per line\n"
            "  -l, --list         list every reply code the library describes\n"
            "  -h, --help         display this help and exit\n"
@@ -198,6 +201,9 @@ print_reply_text (const char *buf, const struct smtpreply_reply *reply,
     /* TRANSLATORS: --parse output: the meaning of the enhanced status code;
        the first %s is the code (5.1.1), the second its title. */
     printf (_("  Enhanced code %s: %s\n"), enhanced, x->enhanced_description);
+  /* TRANSLATORS: --parse and --advice output: what the user can do; %s is
+     the advice. */
+  printf (_("  Advice: %s\n"), x->advice);
   if (!x->show_server_text)
     {
       /* TRANSLATORS: --parse output, instead of the server's text when it
@@ -238,6 +244,8 @@ print_reply_json (const char *buf, const struct smtpreply_reply *reply,
   json_write_cstring (stdout, x->enhanced_description);
   fputs (",\"headline\":", stdout);
   json_write_cstring (stdout, x->headline);
+  fputs (",\"advice\":", stdout);
+  json_write_cstring (stdout, x->advice);
   printf (",\"show_text\":%s,\"text\":[", x->show_server_text ? "true" : "false");
   for (i = 0; i < reply->nlines; i++)
     {
@@ -289,7 +297,11 @@ print_code (int code, const struct options *opts)
       print_reply ("", &reply, opts);
     }
   else
-    printf ("%d %s\n", code, smtpreply_describe_ctx (code, opts->ctx));
+    {
+      printf ("%d %s\n", code, smtpreply_describe_ctx (code, opts->ctx));
+      if (opts->advice)
+        printf (_("  Advice: %s\n"), smtpreply_advice_ctx (code, opts->ctx));
+    }
 }
 
 static void
@@ -298,10 +310,14 @@ print_enhanced (const char *arg, const struct smtpreply_enhanced *e,
 {
   const char *title = smtpreply_describe_enhanced (e->cls, e->subject,
                                                    e->detail);
+  const char *advice = smtpreply_advice_enhanced (e->cls, e->subject,
+                                                  e->detail);
 
   if (!opts->json)
     {
       printf ("%s %s\n", arg, title);
+      if (opts->advice)
+        printf (_("  Advice: %s\n"), advice);
       return;
     }
   printf ("{\"code\":null,\"enhanced\":\"%d.%d.%d\",\"class\":\"%s\","
@@ -311,6 +327,8 @@ print_enhanced (const char *arg, const struct smtpreply_enhanced *e,
   json_write_cstring (stdout, title);
   fputs (",\"headline\":", stdout);
   json_write_cstring (stdout, title);
+  fputs (",\"advice\":", stdout);
+  json_write_cstring (stdout, advice);
   fputs (",\"show_text\":true,\"text\":[]}\n", stdout);
 }
 
@@ -517,6 +535,7 @@ parse_options (int argc, char **argv, struct options *opts)
 {
   static const struct option long_options[] = {
     { "context", required_argument, NULL, 'c' },
+    { "advice", no_argument, NULL, 'a' },
     { "parse", no_argument, NULL, 'p' },
     { "json", no_argument, NULL, 'j' },
     { "list", no_argument, NULL, 'l' },
@@ -531,7 +550,7 @@ parse_options (int argc, char **argv, struct options *opts)
   /* The program reports bad options itself, in its own words and
      language, and under its own name whatever argv[0] is. */
   opterr = 0;
-  while ((c = getopt_long (argc, argv, ":c:pjlhV", long_options, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, ":ac:pjlhV", long_options, NULL)) != -1)
     switch (c)
       {
       case ':':
@@ -570,6 +589,9 @@ parse_options (int argc, char **argv, struct options *opts)
             return usage_error ();
           }
         opts->ctx = (enum smtpreply_context) ctx;
+        break;
+      case 'a':
+        opts->advice = 1;
         break;
       case 'p':
         opts->action = ACTION_PARSE;
