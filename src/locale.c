@@ -172,8 +172,8 @@ locale_name_for_tag (const char *tag, char *name, size_t size)
           region[1] = upper (tag[1]);
           region[2] = '\0';
         }
-      else if (n != 3)                      /* "419": no such locale */
-        return -1;
+      else if (n != 3)      /* 3: a UN M.49 region ("es-419"), which no */
+        return -1;          /* locale names: the language's default is used */
       tag += n;
     }
   if (*tag == '.')                          /* the codeset: UTF-8 anyway */

@@ -387,7 +387,7 @@ START_TEST (row_lang_bad_tags)
   char *long_tag = repeat ('z', 1 << 20);
   static const char *const tags[] = { "", "x", "zh_", "zh CN", "\xff\xfe",
                                       "zh_CN\xc3", "../../etc/passwd",
-                                      "zh_CN@", "es-419" };
+                                      "zh_CN@", "es-12345" };
   char buf[8];
   size_t i;
 

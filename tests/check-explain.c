@@ -269,7 +269,7 @@ START_TEST (test_explain_zh_cn)
   ck_assert_str_eq (x.description,
                     "收件人邮箱不可用（邮箱不存在，或被服务器策略拒绝）");
   ck_assert_str_eq (smtpreply_describe_ctx (454, SMTPREPLY_CTX_STARTTLS),
-                    "加密连接 (TLS) 暂时不可用");
+                    "加密连接（TLS）暂时不可用");
   ck_assert_str_eq (smtpreply_describe_ctx (454, SMTPREPLY_CTX_AUTH),
                     "身份验证因临时原因失败");
 }

@@ -213,7 +213,8 @@ static const struct
   { "zhcn", 0, EN_551 },
   { "zh_", 0, EN_551 },
   { "zh_CN_", 0, EN_551 },
-  { "es-419", 0, EN_551 },
+  /* A numeric (UN M.49) region names no locale: the language's default. */
+  { "es-419", 1, "El buzón del destinatario no está en este servidor; pruebe la dirección que indica el servidor" },
   { "zh CN", 0, EN_551 },
   { "zh_CN;rm -rf /", 0, EN_551 },
   { "../../zh_CN", 0, EN_551 },
@@ -270,7 +271,7 @@ START_TEST (test_lang_family)
 
   ck_assert_str_eq (smtpreply_describe_ctx_lang (454, SMTPREPLY_CTX_STARTTLS,
                                                  "zh-CN"),
-                    "加密连接 (TLS) 暂时不可用");
+                    "加密连接（TLS）暂时不可用");
   ck_assert_str_eq (smtpreply_describe_enhanced_lang (5, 2, 2, "zh"),
                     "邮箱已满");
   ck_assert_str_eq (smtpreply_strerror_lang (SMTPREPLY_PARSE_NUL, "zh"),
