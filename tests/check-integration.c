@@ -1,0 +1,316 @@
+/* check-integration.c: real SMTP sessions with a real mail server.  Exim,
+   from Debian's packages, answers on its standard input (exim -bs) with a
+   throwaway configuration (tests/integration/exim.conf.in); no traffic
+   leaves the machine.  The sessions produce an accepted message, an unknown
+   recipient, an unknown command, a bad sequence, relaying denied and a
+   message over the size limit.  Every reply is parsed as it would arrive
+   from a socket (in small chunks) and explained in zh_CN and in en, and the
+   test asserts its code, enhanced code, class and headline.
+   Run by "make check-integration". */
+
+#include <config.h>
+
+#include "common.h"
+
+#include <smtpreply.h>
+
+#include <dirent.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *exim_path;
+static char spool[256];
+static char config[300];
+
+/* One command of a session and what its reply must be. */
+struct step
+{
+  const char *command;          /* sent as is; NULL for the greeting */
+  enum smtpreply_context ctx;
+  int code;
+  const char *enhanced;         /* "" for none */
+  enum smtpreply_class outcome;
+  const char *en;               /* headline in en_US.UTF-8 */
+  const char *zh;               /* headline in zh_CN.UTF-8 */
+};
+
+#define GREETING { NULL, SMTPREPLY_CTX_GREETING, 220, "", \
+    SMTPREPLY_CLASS_SUCCESS, "The server is ready to start the session", \
+    "服务器已就绪，可以开始会话" }
+#define EHLO { "EHLO client.example\r\n", SMTPREPLY_CTX_EHLO, 250, "", \
+    SMTPREPLY_CLASS_SUCCESS, \
+    "The server greeted the client and listed the extensions it supports", \
+    "服务器已响应问候，并列出了它支持的扩展功能" }
+#define MAIL_OK { "MAIL FROM:<sender@client.example>\r\n", SMTPREPLY_CTX_MAIL, \
+    250, "", SMTPREPLY_CLASS_SUCCESS, "The sender address was accepted", \
+    "发件人地址已被接受" }
+#define QUIT { "QUIT\r\n", SMTPREPLY_CTX_QUIT, 221, "", \
+    SMTPREPLY_CLASS_SUCCESS, "The server is closing the connection", \
+    "服务器正在关闭连接" }
+#define END { NULL, 0, 0, NULL, 0, NULL, NULL }
+
+/* A message accepted for delivery. */
+static const struct step accepted[] = {
+  GREETING, EHLO, MAIL_OK,
+  { "RCPT TO:<alice@test.example>\r\n", SMTPREPLY_CTX_RCPT, 250, "",
+    SMTPREPLY_CLASS_SUCCESS, "The recipient address was accepted",
+    "收件人地址已被接受" },
+  { "DATA\r\n", SMTPREPLY_CTX_DATA, 354, "", SMTPREPLY_CLASS_INTERMEDIATE,
+    "The server is ready to receive the message", "服务器已准备好接收邮件内容" },
+  { "Subject: libsmtpreply test\r\n\r\nHello.\r\n.\r\n",
+    SMTPREPLY_CTX_DATA_END, 250, "", SMTPREPLY_CLASS_SUCCESS,
+    "The server accepted the message for delivery",
+    "服务器已接收邮件，将进行投递" },
+  QUIT, END
+};
+
+/* What a server refuses. */
+static const struct step refused[] = {
+  GREETING, EHLO, MAIL_OK,
+  /* An unknown recipient. */
+  { "RCPT TO:<nobody@test.example>\r\n", SMTPREPLY_CTX_RCPT, 550, "5.1.1",
+    SMTPREPLY_CLASS_PERMANENT, "Bad destination mailbox address",
+    "收件人邮箱不存在" },
+  /* Relaying denied. */
+  { "RCPT TO:<someone@elsewhere.example>\r\n", SMTPREPLY_CTX_RCPT, 550, "5.7.1",
+    SMTPREPLY_CLASS_PERMANENT, "Delivery not authorized, message refused",
+    "未获投递授权，邮件被拒收" },
+  /* An unknown command. */
+  { "FROBNICATE\r\n", SMTPREPLY_CTX_UNKNOWN, 500, "",
+    SMTPREPLY_CLASS_PERMANENT,
+    "Syntax error: the command was not recognized, or a line was too long",
+    "语法错误：无法识别该命令，或某行内容过长" },
+  { "RSET\r\n", SMTPREPLY_CTX_RSET, 250, "", SMTPREPLY_CLASS_SUCCESS,
+    "The mail transaction was reset", "邮件事务已重置" },
+  /* A bad sequence: a recipient before any sender. */
+  { "RCPT TO:<alice@test.example>\r\n", SMTPREPLY_CTX_RCPT, 503, "",
+    SMTPREPLY_CLASS_PERMANENT,
+    "A recipient was given before the sender (MAIL FROM)",
+    "在指定发件人（MAIL FROM）之前指定了收件人" },
+  /* A message over the size limit, declared with SIZE (RFC 1870). */
+  { "MAIL FROM:<sender@client.example> SIZE=999999\r\n", SMTPREPLY_CTX_MAIL,
+    552, "", SMTPREPLY_CLASS_PERMANENT,
+    "The message is larger than the server\u2019s maximum size",
+    "邮件大小超过了服务器允许的上限" },
+  QUIT, END
+};
+
+static const char *
+find_exim (void)
+{
+  static const char *const candidates[] = { "/usr/sbin/exim4", "/usr/sbin/exim",
+                                            "/usr/bin/exim", NULL };
+  int i;
+
+  for (i = 0; candidates[i] != NULL; i++)
+    if (access (candidates[i], X_OK) == 0)
+      return candidates[i];
+  return NULL;
+}
+
+/* The throwaway configuration, in a temporary directory with the spool.
+   As root, Exim runs as exim_user, which must own the spool. */
+static void
+write_config (void)
+{
+  char template_path[1024], line[1024];
+  const char *user = "nobody", *group = "nogroup";
+  struct passwd *pw;
+  struct group *gr;
+  FILE *in, *out;
+
+  snprintf (spool, sizeof spool, "/tmp/smtpreply-exim-XXXXXX");
+  ck_assert_ptr_nonnull (mkdtemp (spool));
+  if (geteuid () != 0)
+    {
+      pw = getpwuid (geteuid ());
+      gr = getgrgid (getegid ());
+      ck_assert (pw != NULL && gr != NULL);
+      user = pw->pw_name;
+      group = gr->gr_name;
+    }
+  else
+    {
+      pw = getpwnam (user);
+      gr = getgrnam (group);
+      ck_assert_msg (pw != NULL && gr != NULL, "no user nobody:nogroup");
+      ck_assert_int_eq (chown (spool, pw->pw_uid, gr->gr_gid), 0);
+    }
+  snprintf (template_path, sizeof template_path,
+            "%s/integration/exim.conf.in", TEST_SRCDIR);
+  snprintf (config, sizeof config, "/tmp/smtpreply-exim-%ld.conf",
+            (long) getpid ());
+  in = fopen (template_path, "r");
+  out = fopen (config, "w");
+  ck_assert (in != NULL && out != NULL);
+  while (fgets (line, sizeof line, in) != NULL)
+    {
+      if (strncmp (line, "spool_directory = @SPOOL@", 25) == 0)
+        fprintf (out, "spool_directory = %s\n", spool);
+      else if (strncmp (line, "exim_user = @USER@", 18) == 0)
+        fprintf (out, "exim_user = %s\n", user);
+      else if (strncmp (line, "exim_group = @GROUP@", 20) == 0)
+        fprintf (out, "exim_group = %s\n", group);
+      else
+        fputs (line, out);
+    }
+  fclose (in);
+  ck_assert_int_eq (fclose (out), 0);
+}
+
+/* Removes the spool and the configuration. */
+static void
+remove_tree (const char *path)
+{
+  char command[600];
+
+  snprintf (command, sizeof command, "rm -rf '%s'", path);
+  ck_assert_int_eq (system (command), 0);
+}
+
+static void
+setup (void)
+{
+  test_bind_catalogs (TEST_LOCALEDIR);
+  test_set_environment ((const char *const[]) { "LANG=C", NULL });
+  write_config ();
+}
+
+static void
+teardown (void)
+{
+  remove_tree (spool);
+  unlink (config);
+}
+
+/* Counts the messages Exim queued. */
+static int
+queued_messages (void)
+{
+  char input[400];
+  struct dirent *e;
+  DIR *d;
+  int n = 0;
+
+  snprintf (input, sizeof input, "%s/input", spool);
+  d = opendir (input);
+  if (d == NULL)
+    return 0;
+  while ((e = readdir (d)) != NULL)
+    n += strlen (e->d_name) > 2
+         && strcmp (e->d_name + strlen (e->d_name) - 2, "-H") == 0;
+  closedir (d);
+  return n;
+}
+
+/* Runs one session with Exim and checks each reply. */
+static void
+run_session (const struct step *steps)
+{
+  static struct test_output out;
+  char input[4096] = "";
+  char *argv[] = { (char *) "exim", (char *) "-C", config, (char *) "-bs",
+                   NULL };
+  char *envp[] = { (char *) "PATH=/usr/sbin:/usr/bin:/bin", NULL };
+  locale_t zh = newlocale (LC_ALL_MASK, "zh_CN.UTF-8", (locale_t) 0);
+  locale_t en = newlocale (LC_ALL_MASK, "en_US.UTF-8", (locale_t) 0);
+  size_t pos = 0, avail = 0, len;
+  const struct step *s;
+
+  ck_assert (zh != (locale_t) 0 && en != (locale_t) 0);
+  for (s = steps; s->enhanced != NULL; s++)
+    if (s->command != NULL)
+      strcat (input, s->command);
+  test_run (exim_path, argv, envp, input, strlen (input), &out);
+  ck_assert_msg (out.status == 0, "exim exited with %d: %.300s", out.status,
+                 out.err);
+  len = strlen (out.out);
+
+  /* The replies, read as a client reads a socket: 7 bytes at a time. */
+  for (s = steps; s->enhanced != NULL; s++)
+    {
+      struct smtpreply_reply reply;
+      struct smtpreply_explanation x;
+      char enhanced[32] = "";
+      int rc;
+
+      for (;;)
+        {
+          if (avail > pos)
+            rc = smtpreply_parse (out.out + pos, avail - pos,
+                                  avail == len ? SMTPREPLY_PARSE_END_OF_INPUT
+                                               : 0, &reply);
+          else
+            rc = avail == len ? SMTPREPLY_PARSE_EMPTY
+                              : SMTPREPLY_PARSE_NEED_MORE;
+          if (rc != SMTPREPLY_PARSE_NEED_MORE)
+            break;
+          avail = avail + 7 < len ? avail + 7 : len;
+        }
+      ck_assert_msg (rc == SMTPREPLY_PARSE_OK, "reply to %s: %s (%.200s)",
+                     s->command ? s->command : "connecting",
+                     smtpreply_strerror (rc), out.out + pos);
+      if (reply.has_enhanced)
+        snprintf (enhanced, sizeof enhanced, "%d.%d.%d", reply.enhanced.cls,
+                  reply.enhanced.subject, reply.enhanced.detail);
+      ck_assert_int_eq (reply.code, s->code);
+      ck_assert_str_eq (enhanced, s->enhanced);
+
+      ck_assert_int_eq (smtpreply_explain_l (&reply, s->ctx, &x, en), 0);
+      ck_assert_int_eq (x.outcome, s->outcome);
+      ck_assert_str_eq (x.headline, s->en);
+      ck_assert_int_eq (smtpreply_explain_l (&reply, s->ctx, &x, zh), 0);
+      ck_assert_int_eq (x.outcome, s->outcome);
+      ck_assert_str_eq (x.headline, s->zh);
+      pos += reply.consumed;
+    }
+  ck_assert_uint_eq (pos, len);
+  freelocale (zh);
+  freelocale (en);
+}
+
+START_TEST (test_accepted_message)
+{
+  run_session (accepted);
+  ck_assert_int_eq (queued_messages (), 1);
+}
+END_TEST
+
+START_TEST (test_refusals)
+{
+  run_session (refused);
+  ck_assert_int_eq (queued_messages (), 0);
+}
+END_TEST
+
+int
+main (void)
+{
+  static const char *const needed[] = { "zh_CN.UTF-8", "en_US.UTF-8", NULL };
+  Suite *s;
+  TCase *tc;
+  int skip = test_require_locales (needed);
+
+  if (skip)
+    return skip;
+  exim_path = find_exim ();
+  if (exim_path == NULL)
+    {
+      printf ("SKIP: Exim is not installed (Debian: apt-get install "
+              "exim4-daemon-light)\n");
+      return TEST_SKIP;
+    }
+  s = suite_create ("integration with Exim");
+  tc = tcase_create ("sessions");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_accepted_message);
+  tcase_add_test (tc, test_refusals);
+  suite_add_tcase (s, tc);
+  return test_run_suite (s);
+}
