@@ -73,7 +73,7 @@ read_symbols (const char *nm_options, const char *library,
   char *line, *save;
 
   test_run (NM_PATH, argv, envp, NULL, 0, &out);
-  ck_assert_msg (out.status == 0, "%s %s: %s", NM_PATH, library, out.err);
+  ck_assert_msg (out.status == 0, "%s %s: %.300s", NM_PATH, library, out.err);
   for (line = strtok_r (out.out, "\n", &save); line != NULL;
        line = strtok_r (NULL, "\n", &save))
     {
