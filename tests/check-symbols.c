@@ -133,6 +133,43 @@ START_TEST (test_static_library_prefix)
 }
 END_TEST
 
+/* Every exported function has a manual page (its own, or a .so link to its
+   family's), and every .so link leads to a page that exists. */
+START_TEST (test_every_export_has_a_man_page)
+{
+  static struct names wanted;
+  int i;
+
+  read_version_script (&wanted);
+  for (i = 0; i < wanted.n; i++)
+    {
+      char path[512], line[256], target[512];
+      FILE *f;
+
+      snprintf (path, sizeof path, "%s/../doc/man/%s.3", TEST_SRCDIR,
+                wanted.name[i]);
+      f = fopen (path, "r");
+      ck_assert_msg (f != NULL, "%s has no manual page (%s)", wanted.name[i],
+                     path);
+      ck_assert_ptr_nonnull (fgets (line, sizeof line, f));
+      fclose (f);
+      if (strncmp (line, ".so man3/", 9) == 0)
+        {
+          line[strcspn (line, "\n")] = '\0';
+          snprintf (target, sizeof target, "%s/../doc/man/%s", TEST_SRCDIR,
+                    line + 9);
+          f = fopen (target, "r");
+          ck_assert_msg (f != NULL, "%s links to %s, which is missing",
+                         wanted.name[i], line + 9);
+          fclose (f);
+        }
+      else
+        ck_assert_msg (strncmp (line, ".TH ", 4) == 0, "%s is not a page",
+                       path);
+    }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -141,6 +178,7 @@ main (void)
   FILE *f = fopen (TEST_STATIC_LIBRARY, "r");
 
   tcase_add_test (tc, test_exports_match_version_script);
+  tcase_add_test (tc, test_every_export_has_a_man_page);
   if (f != NULL)
     {
       fclose (f);
