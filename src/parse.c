@@ -176,8 +176,10 @@ smtpreply_parse (const char *buf, size_t len, unsigned flags,
   if (out == NULL || (buf == NULL && len > 0))
     return SMTPREPLY_PARSE_INVALID_ARGUMENT;
   clear_reply (out);
+  /* Nothing at all: nothing has arrived yet, or (at the end of the input)
+     there is no reply. */
   if (len == 0)
-    return SMTPREPLY_PARSE_EMPTY;
+    return end_of_input ? SMTPREPLY_PARSE_EMPTY : SMTPREPLY_PARSE_NEED_MORE;
 
   for (;;)
     {

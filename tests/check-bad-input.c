@@ -229,7 +229,10 @@ START_TEST (row_parse_null)
                     SMTPREPLY_PARSE_INVALID_ARGUMENT);
   ck_assert_int_eq (smtpreply_parse (NULL, SIZE_MAX, 0, &r),
                     SMTPREPLY_PARSE_INVALID_ARGUMENT);
-  ck_assert_int_eq (smtpreply_parse (NULL, 0, 0, &r), SMTPREPLY_PARSE_EMPTY);
+  ck_assert_int_eq (smtpreply_parse (NULL, 0, 0, &r),
+                    SMTPREPLY_PARSE_NEED_MORE);
+  ck_assert_int_eq (smtpreply_parse (NULL, 0, SMTPREPLY_PARSE_END_OF_INPUT,
+                                     &r), SMTPREPLY_PARSE_EMPTY);
 }
 END_TEST
 
@@ -238,7 +241,7 @@ START_TEST (row_parse_zero_length)
   struct smtpreply_reply r;
 
   ck_assert_int_eq (smtpreply_parse ("250 ok\r\n", 0, 0, &r),
-                    SMTPREPLY_PARSE_EMPTY);
+                    SMTPREPLY_PARSE_NEED_MORE);
   ck_assert_int_eq (smtpreply_parse ("250 ok\r\n", 0,
                                      SMTPREPLY_PARSE_END_OF_INPUT, &r),
                     SMTPREPLY_PARSE_EMPTY);

@@ -207,7 +207,7 @@ static const struct
   const char *text;             /* text of the last line, for OK */
 } cases[] = {
 #define EOI SMTPREPLY_PARSE_END_OF_INPUT
-  { "", 0, 0, SMTPREPLY_PARSE_EMPTY, 0, 0, 0, NULL },
+  { "", 0, 0, SMTPREPLY_PARSE_NEED_MORE, 0, 0, 0, NULL },
   { "", 0, EOI, SMTPREPLY_PARSE_EMPTY, 0, 0, 0, NULL },
   { "abc\r\n", 0, 0, SMTPREPLY_PARSE_BAD_CODE, 5, 0, 0, NULL },
   { "5500 too many digits\r\n", 0, 0, SMTPREPLY_PARSE_BAD_CODE, 22, 0, 0, NULL },
@@ -304,7 +304,9 @@ START_TEST (test_invalid_arguments)
   ck_assert_int_eq (smtpreply_parse (NULL, 8, 0, &reply),
                     SMTPREPLY_PARSE_INVALID_ARGUMENT);
   ck_assert_int_eq (smtpreply_parse (NULL, 0, 0, &reply),
-                    SMTPREPLY_PARSE_EMPTY);
+                    SMTPREPLY_PARSE_NEED_MORE);
+  ck_assert_int_eq (smtpreply_parse (NULL, 0, SMTPREPLY_PARSE_END_OF_INPUT,
+                                     &reply), SMTPREPLY_PARSE_EMPTY);
   /* Unknown flag bits are ignored. */
   ck_assert_int_eq (smtpreply_parse ("250 ok", 6, 0xFFFFFFFFu, &reply),
                     SMTPREPLY_PARSE_OK);
