@@ -1,0 +1,146 @@
+/* gtk-error-dialog: how a GTK mail program shows a refused message.  It
+ * explains an SMTP reply with libsmtpreply and shows a GtkMessageDialog:
+ * the headline as the primary text, then what the user can do and the
+ * server's own words, all in the user's language.
+ *
+ *   gtk-error-dialog [--context CMD] [--close-after SECONDS] [REPLY]
+ *
+ * REPLY is the server's reply as it arrived ("\r\n" or "\n" between lines);
+ * without it, the reply is read from standard input.  --close-after closes
+ * the dialog by itself (for tests).  Exit status: 0 when the dialog was
+ * shown and closed, 1 when the reply does not parse, 2 for a usage error.
+ *
+ * The lines marked "libsmtpreply" are what a GTK mail program adds to its
+ * error path.
+ */
+
+#include <smtpreply.h>
+
+#include <gtk/gtk.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static gboolean
+close_dialog (gpointer dialog)
+{
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The server's lines, one per line (none for 334, whose text is data). */
+static void
+append_server_text (GString *text, const char *buf,
+                    const struct smtpreply_reply *reply,
+                    const struct smtpreply_explanation *why)
+{
+  size_t i;
+
+  if (!why->show_server_text)
+    return;
+  g_string_append (text, "\n\n");
+  for (i = 0; i < reply->nlines; i++)
+    {
+      /* The server's bytes need not be UTF-8 (a GTK requirement). */
+      gchar *line = g_utf8_make_valid (buf + reply->lines[i].offset,
+                                       (gssize) reply->lines[i].length);
+
+      g_string_append_printf (text, "%s%s", i ? "\n" : "", line);
+      g_free (line);
+    }
+}
+
+static int
+show_dialog (const char *buf, size_t len, enum smtpreply_context ctx,
+             guint close_after)
+{
+  struct smtpreply_reply reply;                                   /* libsmtpreply */
+  struct smtpreply_explanation why;                               /* libsmtpreply */
+  GtkMessageType type;
+  GtkWidget *dialog;
+  GString *text;
+  int rc = smtpreply_parse (buf, len, SMTPREPLY_PARSE_END_OF_INPUT, &reply); /* libsmtpreply */
+
+  if (rc != SMTPREPLY_PARSE_OK)
+    {
+      fprintf (stderr, "gtk-error-dialog: %s\n", smtpreply_strerror (rc));
+      return 1;
+    }
+  smtpreply_explain (&reply, ctx, &why);                          /* libsmtpreply */
+  type = why.outcome == SMTPREPLY_CLASS_PERMANENT ? GTK_MESSAGE_ERROR
+         : why.outcome == SMTPREPLY_CLASS_TRANSIENT ? GTK_MESSAGE_WARNING
+         : GTK_MESSAGE_INFO;
+  dialog = gtk_message_dialog_new (NULL, 0, type, GTK_BUTTONS_CLOSE, "%s",
+                                   why.headline);                 /* libsmtpreply */
+  text = g_string_new (why.advice);                               /* libsmtpreply */
+  append_server_text (text, buf, &reply, &why);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            text->str);
+  g_string_free (text, TRUE);
+  gtk_window_set_title (GTK_WINDOW (dialog), why.description);
+  if (close_after > 0)
+    g_timeout_add_seconds (close_after, close_dialog, dialog);
+  gtk_dialog_run (GTK_DIALOG (dialog));
+  gtk_widget_destroy (dialog);
+  return 0;
+}
+
+/* The reply from the command line (with "\n" and "\r" written as such) or
+   from standard input. */
+static char *
+read_reply (const char *arg, size_t *len)
+{
+  GString *s = g_string_new (NULL);
+
+  if (arg != NULL)
+    for (; *arg != '\0'; arg++)
+      if (arg[0] == '\\' && (arg[1] == 'n' || arg[1] == 'r'))
+        g_string_append_c (s, *++arg == 'n' ? '\n' : '\r');
+      else
+        g_string_append_c (s, *arg);
+  else
+    {
+      char chunk[4096];
+      size_t n;
+
+      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+        g_string_append_len (s, chunk, (gssize) n);
+    }
+  *len = s->len;
+  return g_string_free (s, FALSE);
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *context = NULL, *arg = NULL;
+  guint close_after = 0;
+  size_t len;
+  char *reply;
+  int i, ctx = SMTPREPLY_CTX_UNKNOWN, status;
+
+  gtk_init (&argc, &argv);        /* sets the locale from the environment */
+  smtpreply_use_utf8 ();          /* libsmtpreply: GTK wants UTF-8 */
+  for (i = 1; i < argc; i++)
+    if (strcmp (argv[i], "--context") == 0 && i + 1 < argc)
+      context = argv[++i];
+    else if (strcmp (argv[i], "--close-after") == 0 && i + 1 < argc)
+      close_after = (guint) strtoul (argv[++i], NULL, 10);
+    else if (arg == NULL && argv[i][0] != '-')
+      arg = argv[i];
+    else
+      {
+        fprintf (stderr, "usage: gtk-error-dialog [--context CMD] "
+                 "[--close-after SECONDS] [REPLY]\n");
+        return 2;
+      }
+  if (context != NULL && (ctx = smtpreply_context_from_name (context)) < 0)
+    {
+      fprintf (stderr, "gtk-error-dialog: unknown context '%s'\n", context);
+      return 2;
+    }
+  reply = read_reply (arg, &len);
+  status = show_dialog (reply, len, (enum smtpreply_context) ctx, close_after);
+  g_free (reply);
+  return status;
+}
