@@ -236,6 +236,24 @@ describe_enhanced_lang (int detail)
 }
 
 static const char *
+advice (int code)
+{
+  return smtpreply_advice (code);
+}
+
+static const char *
+advice_enhanced (int detail)
+{
+  return smtpreply_advice_enhanced (5, 2, detail);
+}
+
+static const char *
+advice_lang (int code)
+{
+  return smtpreply_advice_lang (code, current_tag);
+}
+
+static const char *
 strerror_parse (int status)
 {
   return smtpreply_strerror (status);
@@ -277,6 +295,9 @@ static const struct
   { "describe_lang (550)", describe_lang, 550 },
   { "describe_enhanced_lang (5.1.1)", describe_enhanced_lang, 1 },
   { "strerror (PARSE_TRUNCATED)", strerror_parse, SMTPREPLY_PARSE_TRUNCATED },
+  { "advice (550)", advice, 550 },
+  { "advice_enhanced (5.2.2)", advice_enhanced, 2 },
+  { "advice_lang (550)", advice_lang, 550 },
 };
 
 static const struct

@@ -23,7 +23,7 @@ for locale in C en_US.UTF-8 zh_CN.UTF-8; do
   printf '  %-24s %7s %7s %9s %7s\n' lookup ours raw ratio "+switch"
   for name in describe describe_enhanced describe_ctx describe_l \
               describe_enhanced_l describe_lang describe_enhanced_lang \
-              strerror; do
+              strerror advice advice_enhanced advice_lang; do
     ours=$(per_call "$name" "$locale")
     raw=$(per_call "raw:$name" "$locale")
     switched=$(per_call "uselocale:$name" "$locale")
