@@ -236,8 +236,6 @@ START_TEST (test_advice_per_call)
 }
 END_TEST
 
-#define N_ELEMENTS(a) ((int) (sizeof (a) / sizeof (a)[0]))
-
 static Suite *
 advice_suite (void)
 {

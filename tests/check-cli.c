@@ -434,10 +434,8 @@ cli_suite (void)
   TCase *tc;
 
   tc = tcase_create ("outputs and exit codes");
-  tcase_add_loop_test (tc, test_cli_case, 0,
-                       (int) (sizeof cases / sizeof cases[0]));
-  tcase_add_loop_test (tc, test_cli_parse, 0,
-                       (int) (sizeof parse_cases / sizeof parse_cases[0]));
+  tcase_add_loop_test (tc, test_cli_case, 0, N_ELEMENTS (cases));
+  tcase_add_loop_test (tc, test_cli_parse, 0, N_ELEMENTS (parse_cases));
   tcase_add_test (tc, test_cli_parse_real_replies);
   tcase_add_test (tc, test_cli_help_translated);
   tcase_add_test (tc, test_cli_gb18030);

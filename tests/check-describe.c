@@ -277,8 +277,6 @@ START_TEST (test_version_macros)
 }
 END_TEST
 
-#define N_ELEMENTS(a) ((int) (sizeof (a) / sizeof (a)[0]))
-
 static Suite *
 describe_suite (void)
 {

@@ -292,8 +292,6 @@ START_TEST (test_en_catalog)
 }
 END_TEST
 
-#define N_ELEMENTS(a) ((int) (sizeof (a) / sizeof (a)[0]))
-
 static Suite *
 enhanced_suite (void)
 {

@@ -275,8 +275,6 @@ START_TEST (test_explain_zh_cn)
 }
 END_TEST
 
-#define N_ELEMENTS(a) ((int) (sizeof (a) / sizeof (a)[0]))
-
 static Suite *
 explain_suite (void)
 {

@@ -593,8 +593,6 @@ setup_c_locale (void)
   test_set_environment ((const char *const[]) { "LANG=C", NULL });
 }
 
-#define N_ELEMENTS(a) ((int) (sizeof (a) / sizeof (a)[0]))
-
 static Suite *
 parse_suite (void)
 {

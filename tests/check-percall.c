@@ -306,8 +306,6 @@ START_TEST (test_lang_cache_not_exhausted)
 }
 END_TEST
 
-#define N_ELEMENTS(a) ((int) (sizeof (a) / sizeof (a)[0]))
-
 static Suite *
 percall_suite (void)
 {

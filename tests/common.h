@@ -6,6 +6,10 @@
 #include <check.h>
 #include <stddef.h>
 
+/* The number of elements of the array A, as an int (Check's loop tests
+   take int bounds). */
+#define N_ELEMENTS(a) ((int) (sizeof (a) / sizeof (a)[0]))
+
 /* Exit status that tells the test harness a test was skipped. */
 #define TEST_SKIP 77
 
