@@ -8,12 +8,19 @@
  * of the library's messages, with each ratio to the raw dgettext; parse
  * throughput against a memchr line scan of the same buffer; the first call
  * in a fresh process; heap allocations per call on every lookup and parse
- * path, counted by replacing malloc in this program.
+ * path, counted by replacing malloc in this program; why replies failed:
+ * parse + reason against parse alone on tests/data/reasons.tsv, and the
+ * phrase automaton with the whole of evidence.def against a tenth of it.
  */
+
+/* The automaton of one phrase in ten (generated: bench/evidence-tenth.c). */
+extern const struct smtpreply__matcher smtpreply__tenth_matcher;
 
 #include <config.h>
 
 #include <smtpreply.h>
+
+#include "matcher.h"
 
 #include <errno.h>
 #include <libintl.h>
@@ -500,6 +507,196 @@ bench_parse (const char *data_dir)
   free (corpus);
 }
 
+/* Why it failed: detection against parsing **************************/
+
+/* The replies of tests/data/reasons.tsv (their command too), repeated to
+   REASON_CORPUS_BYTES. */
+#define REASON_CORPUS_BYTES (8u << 20)
+#define MAX_REASON_ROWS 4096
+
+static enum smtpreply_context reason_ctx[MAX_REASON_ROWS];
+static size_t reason_rows;
+
+static char *
+build_reason_corpus (const char *data_dir, size_t *len, size_t at_least)
+{
+  char path[1024], *file, *line, *save, *corpus = malloc (REASON_CORPUS_BYTES
+                                                          + 65536);
+  size_t n, used = 0, one_pass;
+
+  snprintf (path, sizeof path, "%s/reasons.tsv", data_dir);
+  file = read_file (path, &n);
+  file = realloc (file, n + 1);
+  file[n] = '\0';
+  for (line = strtok_r (file, "\n", &save); line != NULL;
+       line = strtok_r (NULL, "\n", &save))
+    {
+      char *field[5], *p = line, *s;
+      int k;
+
+      if (*line == '#' || reason_rows == MAX_REASON_ROWS)
+        continue;
+      for (k = 0; k < 5 && (field[k] = strsep (&p, "\t")) != NULL; k++)
+        ;
+      if (k < 5)
+        continue;
+      reason_ctx[reason_rows++]
+        = (enum smtpreply_context) smtpreply_context_from_name (field[2]);
+      for (s = field[4]; *s != '\0'; s++)
+        if (s[0] == '\\' && s[1] == 'n')
+          {
+            memcpy (corpus + used, "\r\n", 2);
+            used += 2;
+            s++;
+          }
+        else
+          corpus[used++] = *s;
+      memcpy (corpus + used, "\r\n", 2);
+      used += 2;
+    }
+  free (file);
+  one_pass = used;
+  while (used + one_pass <= at_least)
+    {
+      memcpy (corpus + used, corpus, one_pass);
+      used += one_pass;
+    }
+  *len = used;
+  return corpus;
+}
+
+static volatile unsigned reason_sink;
+
+/* Parses every reply, and with DETECT also tells why it failed. */
+static long
+parse_and_reason (const char *buf, size_t len, int detect)
+{
+  struct smtpreply_reply reply;
+  size_t pos = 0;
+  long replies = 0;
+  unsigned acc = 0;
+
+  while (pos < len)
+    {
+      if (smtpreply_parse (buf + pos, len - pos, SMTPREPLY_PARSE_END_OF_INPUT,
+                           &reply) != SMTPREPLY_PARSE_OK)
+        {
+          fprintf (stderr, "bench: reasons.tsv does not parse at %zu\n", pos);
+          exit (1);
+        }
+      if (detect)
+        acc += (unsigned) smtpreply_reason (&reply,
+                                            reason_ctx[replies % reason_rows]);
+      pos += reply.consumed;
+      replies++;
+    }
+  reason_sink = acc;
+  return replies;
+}
+
+/* The phrase automaton alone over the same texts, with the full table of
+   evidence.def and with one phrase in ten (bench/evidence-tenth.c). */
+static double
+scan_ns_per_byte (const struct smtpreply__matcher *m, const char *buf,
+                  size_t len)
+{
+  struct smtpreply__scan scan;
+  const char *p = buf, *end = buf + len;
+  double t = now_ns ();
+  unsigned acc = 0;
+
+  while (p < end)
+    {
+      const char *lf = memchr (p, '\n', (size_t) (end - p));
+      size_t n = lf != NULL ? (size_t) (lf - p) : (size_t) (end - p);
+
+      smtpreply__scan_start (&scan, m, 5);
+      smtpreply__scan_text (&scan, m, p, n);
+      smtpreply__scan_break (&scan, m);
+      acc += scan.strong + scan.hint;
+      p += n + 1;
+    }
+  reason_sink = acc;
+  return (now_ns () - t) / (double) len;
+}
+
+static void
+bench_reasons (const char *data_dir)
+{
+  double parse_ns[ROUNDS], both_ns[ROUNDS], ratios[ROUNDS];
+  double full[ROUNDS], tenth[ROUNDS], growth[ROUNDS];
+  size_t len;
+  char *corpus = build_reason_corpus (data_dir, &len, REASON_CORPUS_BYTES);
+  long replies = 0;
+  int r;
+
+  for (r = 0; r < ROUNDS; r++)
+    {
+      double t = now_ns ();
+
+      replies = parse_and_reason (corpus, len, 0);
+      parse_ns[r] = now_ns () - t;
+      t = now_ns ();
+      parse_and_reason (corpus, len, 1);
+      both_ns[r] = now_ns () - t;
+      ratios[r] = (both_ns[r] - parse_ns[r]) / parse_ns[r];
+      full[r] = scan_ns_per_byte (&smtpreply__evidence_matcher, corpus, len);
+      tenth[r] = scan_ns_per_byte (&smtpreply__tenth_matcher, corpus, len);
+      growth[r] = full[r] / tenth[r];
+    }
+  qsort (parse_ns, ROUNDS, sizeof (double), compare_doubles);
+  qsort (both_ns, ROUNDS, sizeof (double), compare_doubles);
+  qsort (ratios, ROUNDS, sizeof (double), compare_doubles);
+  qsort (full, ROUNDS, sizeof (double), compare_doubles);
+  qsort (tenth, ROUNDS, sizeof (double), compare_doubles);
+  qsort (growth, ROUNDS, sizeof (double), compare_doubles);
+  printf ("\nWhy it failed: the %zu replies of tests/data/reasons.tsv, %.1f MB"
+          " (%ld replies), one core, median of %d rounds\n", reason_rows,
+          len / 1e6, replies, ROUNDS);
+  printf ("  parse alone:          %6.2f M replies/s  (baseline)\n",
+          replies / parse_ns[ROUNDS / 2] * 1e3);
+  printf ("  parse + reason:       %6.2f M replies/s  (target >= 2)\n",
+          replies / both_ns[ROUNDS / 2] * 1e3);
+  printf ("  detection cost / parse cost: %.2f  (target <= 5)\n",
+          ratios[ROUNDS / 2]);
+  printf ("  automaton: %u states x %u columns (%zu KiB); a tenth of the"
+          " phrases: %u states (%zu KiB)\n", smtpreply__evidence_matcher.nstates,
+          smtpreply__evidence_matcher.nclasses,
+          (size_t) smtpreply__evidence_matcher.nstates
+          * smtpreply__evidence_matcher.nclasses * 4 / 1024,
+          smtpreply__tenth_matcher.nstates,
+          (size_t) smtpreply__tenth_matcher.nstates
+          * smtpreply__tenth_matcher.nclasses * 4 / 1024);
+  printf ("  scan, all %u phrases:  %5.2f ns/byte\n",
+          smtpreply__evidence_matcher.nstrong + smtpreply__evidence_matcher.nhints,
+          full[ROUNDS / 2]);
+  printf ("  scan, %u phrases:      %5.2f ns/byte\n",
+          smtpreply__tenth_matcher.nstrong + smtpreply__tenth_matcher.nhints,
+          tenth[ROUNDS / 2]);
+  printf ("  time ratio, all phrases to a tenth: %.2f  (1.00: no growth)\n",
+          growth[ROUNDS / 2]);
+  free (corpus);
+}
+
+/* --scan full|tenth|none DATADIR: one pass of the phrase matcher over the
+   replies of reasons.tsv (none: only reading them), for instruction counts
+   under callgrind (bench/instructions.sh): the work per byte, whatever the
+   cache does. */
+static int
+scan_child (const char *which, const char *data_dir)
+{
+  size_t len;
+  char *corpus = build_reason_corpus (data_dir, &len, 0);
+
+  if (strcmp (which, "none") != 0)
+    scan_ns_per_byte (strcmp (which, "tenth") == 0 ? &smtpreply__tenth_matcher
+                                                   : &smtpreply__evidence_matcher,
+                      corpus, len);
+  printf ("%zu\n", len);
+  free (corpus);
+  return 0;
+}
+
 /* The first call in a fresh process ***********************************/
 
 static void
@@ -590,6 +787,19 @@ parse_one (int unused)
 }
 
 static const char *
+reason_of_reply (int unused)
+{
+  static const char reply[] = "550-5.7.1 This message is likely unsolicited mail.\r\n"
+                              "550 5.7.1 To reduce the amount of spam\r\n";
+  struct smtpreply_reply r;
+
+  (void) unused;
+  smtpreply_parse (reply, sizeof reply - 1, 0, &r);
+  reason_sink = (unsigned) smtpreply_reason (&r, SMTPREPLY_CTX_DATA_END);
+  return reply;
+}
+
+static const char *
 duplicate (int unused)
 {
   static char *last;
@@ -618,10 +828,11 @@ bench_allocations (void)
       for (i = 0; i < sizeof lookups / sizeof lookups[0]; i++)
         printf (" %s%.2f", i ? "" : "", allocations_per_call (lookups[i].fn,
                                                               lookups[i].arg));
-      printf ("  describe_r %.2f  explain %.2f  parse %.2f\n",
+      printf ("  describe_r %.2f  explain %.2f  parse %.2f  reason %.2f\n",
               allocations_per_call (describe_r, 550),
               allocations_per_call (explain, SMTPREPLY_CTX_RCPT),
-              allocations_per_call (parse_one, 0));
+              allocations_per_call (parse_one, 0),
+              allocations_per_call (reason_of_reply, 0));
       freelocale (current_loc);
     }
   printf ("  (lookups in the order of the tables above)\n");
@@ -683,6 +894,8 @@ main (int argc, char **argv)
       cold_child (argv[2], argv[3], strcmp (argv[1], "--cold-raw") == 0);
       return 0;
     }
+  if (argc == 4 && strcmp (argv[1], "--scan") == 0)
+    return scan_child (argv[2], argv[3]);
   if (argc == 6 && strcmp (argv[1], "--loop") == 0)
     return loop_child (argv[2], atol (argv[3]), argv[4], argv[5]);
   if (argc != 3)
@@ -699,6 +912,7 @@ main (int argc, char **argv)
   printf ("libsmtpreply %s benchmark\n", smtpreply_check_version (NULL));
   bench_lookups ();
   bench_parse (data_dir);
+  bench_reasons (data_dir);
   bench_cold (argv[0], localedir);
   bench_allocations ();
   return 0;

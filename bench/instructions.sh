@@ -1,10 +1,11 @@
 #!/bin/sh
-# instructions.sh BENCH LOCALEDIR: instructions per call of each lookup and
-# of a raw dgettext of the same message, counted by callgrind (exact and
-# repeatable, whatever else the machine is doing).  Run by
-# "make bench-instructions".
+# instructions.sh BENCH LOCALEDIR DATADIR: instructions per call of each
+# lookup and of a raw dgettext of the same message, and per byte of the
+# phrase matcher with the whole of evidence.def and with a tenth of it,
+# counted by callgrind (exact and repeatable, whatever else the machine is
+# doing).  Run by "make bench-instructions".
 set -eu
-bench=$1 localedir=$2
+bench=$1 localedir=$2 datadir=${3:-}
 calls=100000
 
 # Instructions per call of NAME in LOCALE: a run of CALLS calls less a run
@@ -34,3 +35,21 @@ for locale in C en_US.UTF-8 zh_CN.UTF-8; do
 done
 echo "ours: the lookup; raw: dgettext of the same message; ratio: ours/raw;"
 echo "+switch: that dgettext between two uselocale calls, the floor of an _l call."
+
+if [ -n "$datadir" ]; then
+  # The matcher's work per byte does not depend on the number of phrases:
+  # one table step a byte.  A run that only reads the corpus is subtracted.
+  count () {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+      "$bench" --scan "$1" "$datadir" 2>&1 \
+      | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+  }
+  bytes=$("$bench" --scan none "$datadir")
+  none=$(count none)
+  echo "Phrase matcher over the $bytes bytes of reasons.tsv: instructions per byte"
+  for which in full tenth; do
+    printf '  %-6s %s\n' "$which" \
+      "$(awk -v a="$(count "$which")" -v n="$none" -v b="$bytes" \
+           'BEGIN { printf "%.2f", (a - n) / b }')"
+  done
+fi

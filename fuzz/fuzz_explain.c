@@ -1,11 +1,15 @@
 /* fuzz_explain.c: parsed replies explained with every context (and some
-   out of range), in a few locales. */
+   out of range), in a few locales; and why they failed: the reason is in
+   range, agrees with the class, and does not depend on the ASCII case of
+   the server's text. */
 
 #include <config.h>
 
 #include "fuzz.h"
 
 #include <smtpreply.h>
+
+#include <string.h>
 
 static void
 check (const struct smtpreply_explanation *x)
@@ -16,6 +20,36 @@ check (const struct smtpreply_explanation *x)
               || x->outcome == SMTPREPLY_CLASS_INTERMEDIATE
               || x->outcome == SMTPREPLY_CLASS_TRANSIENT
               || x->outcome == SMTPREPLY_CLASS_PERMANENT);
+  FUZZ_CHECK ((unsigned) x->reason < SMTPREPLY_REASON_COUNT);
+  FUZZ_CHECK ((x->reason == SMTPREPLY_REASON_NONE)
+              == (x->outcome == SMTPREPLY_CLASS_SUCCESS
+                  || x->outcome == SMTPREPLY_CLASS_INTERMEDIATE));
+  FUZZ_CHECK (smtpreply_reason_title (x->reason, NULL)[0] != '\0');
+}
+
+/* The same reply with the case of its ASCII letters swapped gets the same
+   reason (the codes are digits; phrases match in any case). */
+static void
+check_case_blind (const char *buf, const struct smtpreply_reply *reply)
+{
+  static char swapped[1 << 16];
+  static struct smtpreply_reply again;
+  size_t i;
+
+  if (reply->consumed > sizeof swapped)
+    return;
+  for (i = 0; i < reply->consumed; i++)
+    {
+      char c = buf[i];
+
+      swapped[i] = (char) (c >= 'a' && c <= 'z' ? c - 32
+                           : c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+  FUZZ_CHECK (smtpreply_parse (swapped, reply->consumed,
+                               SMTPREPLY_PARSE_END_OF_INPUT, &again)
+              == SMTPREPLY_PARSE_OK);
+  FUZZ_CHECK (smtpreply_reason (&again, SMTPREPLY_CTX_RCPT)
+              == smtpreply_reason (reply, SMTPREPLY_CTX_RCPT));
 }
 
 int
@@ -53,6 +87,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       FUZZ_CHECK (smtpreply_explain_l (&reply, SMTPREPLY_CTX_RCPT, &x,
                                        fuzz_locale (round++)) == 0);
       check (&x);
+      FUZZ_CHECK (x.reason == smtpreply_reason (&reply, SMTPREPLY_CTX_RCPT));
+      check_case_blind (buf + pos, &reply);
       pos += reply.consumed;
     }
   return 0;

@@ -44,11 +44,23 @@ static const char *const invalid_advice =
 #include "reply-codes.def"
   ;
 
-/* RFC 5321 section 4.2: Reply-code = %x32-35 %x30-35 %x30-39. */
+/* RFC 5321 section 4.2: Reply-code = %x32-35 %x30-35 %x30-39.  A second
+   digit of 6 to 9 is outside the grammar, but real servers send it ("571
+   No PTR Record found"): such a code is a reply of its class whose
+   category is unspecified. */
 static int
 well_formed (int code)
 {
-  return code >= 200 && code <= 559 && code % 100 <= 59;
+  return code >= 200 && code <= 599;
+}
+
+/* The category digit as the tables index it: 0-5, with 6-9 as 3. */
+static int
+category_digit (int code)
+{
+  int digit = code / 10 % 10;
+
+  return digit > 5 ? 3 : digit;
 }
 
 int
@@ -71,7 +83,7 @@ smtpreply_category (int code)
 
   if (!well_formed (code))
     return SMTPREPLY_CATEGORY_INVALID;
-  digit = code / 10 % 10;
+  digit = category_digit (code);
   return digit == 4 ? SMTPREPLY_CATEGORY_UNSPECIFIED
                     : (enum smtpreply_category) digit;
 }
@@ -82,7 +94,7 @@ smtpreply_describe (int code)
   if (smtpreply_is_known (code))
     return smtpreply__tr (reply_text[code]);
   if (well_formed (code))
-    return smtpreply__tr (category_text[code / 100 - 2][code / 10 % 10]);
+    return smtpreply__tr (category_text[code / 100 - 2][category_digit (code)]);
   return smtpreply__tr (unknown_text);
 }
 

@@ -10,22 +10,32 @@
 
 /* What the client should do.  RFC 5321 section 4.5.3.1.10: "too many
    recipients" was wrongly 552 in RFC 821; a 552 answering RCPT is to be
-   treated as the temporary 452. */
+   treated as the temporary 452 -- when that is what it means: not when its
+   enhanced code or its text says the mailbox is over quota or the message
+   too big (then the reason is another, and the 552 stands). */
 static enum smtpreply_class
-outcome (int code, enum smtpreply_context ctx)
+outcome (int code, enum smtpreply_context ctx, enum smtpreply_reason reason)
 {
-  if (code == 552 && ctx == SMTPREPLY_CTX_RCPT)
+  if (code == 552 && ctx == SMTPREPLY_CTX_RCPT
+      && reason == SMTPREPLY_REASON_TOO_MANY_RECIPIENTS)
     return SMTPREPLY_CLASS_TRANSIENT;
   return smtpreply_class (code);
 }
 
-/* An enhanced code says more than the basic code when the registry lists it
-   and it is not a generic "other" one (X.Y.0), and it belongs to the
-   reply's class. */
+/* A reason that names a cause gives the headline and the advice. */
 static int
-enhanced_is_specific (int code, const struct smtpreply_enhanced *e)
+reason_is_specific (enum smtpreply_reason reason)
 {
-  return e->cls == code / 100 && e->detail != 0
+  return reason != SMTPREPLY_REASON_NONE && reason != SMTPREPLY_REASON_UNKNOWN;
+}
+
+/* An enhanced code says more than the basic code when the registry lists it
+   and it is not a generic "other" one (X.Y.0).  One whose class disagrees
+   with the basic code's (550 4.4.7) still says what happened. */
+static int
+enhanced_is_specific (const struct smtpreply_enhanced *e)
+{
+  return e->detail != 0
          && smtpreply_enhanced_is_known (e->cls, e->subject, e->detail);
 }
 
@@ -50,7 +60,8 @@ smtpreply_explain (const struct smtpreply_reply *reply,
   if (reply == NULL || out == NULL)
     return EINVAL;
 
-  out->outcome = outcome (reply->code, ctx);
+  out->reason = smtpreply_reason (reply, ctx);
+  out->outcome = outcome (reply->code, ctx, out->reason);
   out->description = smtpreply_describe_ctx (reply->code, ctx);
   out->headline = out->description;
   out->enhanced_description = NULL;
@@ -64,11 +75,17 @@ smtpreply_explain (const struct smtpreply_reply *reply,
 
       out->enhanced_description
         = smtpreply_describe_enhanced (e->cls, e->subject, e->detail);
-      if (enhanced_is_specific (reply->code, e))
+      if (enhanced_is_specific (e))
         {
           out->headline = out->enhanced_description;
           out->advice = enhanced_advice (e, out->outcome);
         }
+    }
+  if (reason_is_specific (out->reason))
+    {
+      out->headline = smtpreply__tr (smtpreply__reason_title_msgid (out->reason));
+      out->advice = smtpreply__tr (smtpreply__reason_advice_msgid (out->reason,
+                                                                   out->outcome));
     }
   return 0;
 }

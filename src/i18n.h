@@ -12,6 +12,8 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
+#include "smtpreply.h"
+
 #ifdef ENABLE_NLS
 # include <libintl.h>
 #else
@@ -49,6 +51,15 @@ const char *smtpreply__class_advice_msgid (int cls);
 const char *smtpreply__context_advice_msgid (int code, int ctx);
 const char *smtpreply__enhanced_advice_msgid (int cls, int subject,
                                               int detail);
+
+/* The untranslated title and advice of a reason (reason.c). */
+const char *smtpreply__reason_title_msgid (enum smtpreply_reason reason);
+const char *smtpreply__reason_advice_msgid (enum smtpreply_reason reason,
+                                            enum smtpreply_class outcome);
+
+/* The translation of MSGID in the language of the tag LANG (UTF-8), or in
+   the calling thread's locale when LANG is NULL (locale.c). */
+const char *smtpreply__tr_lang (const char *msgid, const char *lang);
 
 /* Nonzero once smtpreply_use_utf8 () was called. */
 int smtpreply__utf8_forced (void);

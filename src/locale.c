@@ -331,6 +331,14 @@ free_cache (void)
 /* The _l and _lang families ****************************************/
 
 const char *
+smtpreply__tr_lang (const char *msgid, const char *lang)
+{
+  if (lang == NULL)
+    return smtpreply__tr (msgid);
+  IN_LOCALE (lang_locale (lang), const char *, smtpreply__tr (msgid));
+}
+
+const char *
 smtpreply_describe_l (int code, locale_t loc)
 {
   IN_LOCALE (loc, const char *, smtpreply_describe (code));

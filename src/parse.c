@@ -83,6 +83,8 @@ clear_reply (struct smtpreply_reply *out)
   out->code = 0;
   out->has_enhanced = 0;
   out->enhanced.cls = out->enhanced.subject = out->enhanced.detail = 0;
+  out->flags = 0;
+  out->buf = NULL;
   out->nlines = 0;
   out->consumed = 0;
 }
@@ -111,14 +113,16 @@ ran_out (int end_of_input, size_t len, struct smtpreply_reply *out)
   return SMTPREPLY_PARSE_TRUNCATED;
 }
 
-/* Reads the code at BUF[POS..] into *CODE: RFC 5321 section 4.2,
-   Reply-code = %x32-35 %x30-35 %x30-39.  Returns 0, 1 when the input ran
-   out first, or the error. */
+/* Reads the code at BUF[POS..] into *CODE.  RFC 5321 section 4.2 says
+   Reply-code = %x32-35 %x30-35 %x30-39; real servers also send a second
+   digit of 6 to 9 ("571 No PTR Record found"), which is read too (the
+   caller flags it).  Returns 0, 1 when the input ran out first, or the
+   error. */
 static int
 read_code (const char *buf, size_t len, size_t pos, int *code)
 {
   static const unsigned char lowest[3] = { '2', '0', '0' };
-  static const unsigned char highest[3] = { '5', '5', '9' };
+  static const unsigned char highest[3] = { '5', '9', '9' };
   int k;
 
   *code = 0;
@@ -138,9 +142,26 @@ read_code (const char *buf, size_t len, size_t pos, int *code)
   return 0;
 }
 
+/* Keeps ENHANCED as the reply's code unless it has one already, flagging
+   a class that is not the reply's first digit. */
+static void
+keep_enhanced (const struct smtpreply_enhanced *enhanced, int code,
+               unsigned flags, struct smtpreply_reply *out)
+{
+  if (out->has_enhanced)
+    return;
+  out->has_enhanced = 1;
+  out->enhanced = *enhanced;
+  out->flags |= flags;
+  if (enhanced->cls != code / 100)
+    out->flags |= SMTPREPLY_REPLY_ENHANCED_CLASS_MISMATCH;
+}
+
 /* Records the text [TEXT, END) of a line, first taking off an enhanced
-   status code (RFC 2034) whose class is the reply's first digit, with the
-   spaces after it. */
+   status code (RFC 2034) with the spaces after it.  Its class should be
+   the reply's first digit; real servers do send others ("550 4.4.7
+   QUEUE.Expired"), which are kept and flagged rather than left in the
+   text. */
 static void
 record_line (const char *buf, size_t text, size_t end, int code,
              struct smtpreply_reply *out)
@@ -148,14 +169,9 @@ record_line (const char *buf, size_t text, size_t end, int code,
   struct smtpreply_enhanced enhanced;
   size_t n = smtpreply__scan_enhanced (buf + text, end - text, &enhanced);
 
-  if (n > 0 && enhanced.cls == code / 100
-      && (text + n == end || buf[text + n] == ' '))
+  if (n > 0 && (text + n == end || buf[text + n] == ' '))
     {
-      if (!out->has_enhanced)
-        {
-          out->has_enhanced = 1;
-          out->enhanced = enhanced;
-        }
+      keep_enhanced (&enhanced, code, 0, out);
       text += n;
       while (text < end && buf[text] == ' ')
         text++;
@@ -163,6 +179,51 @@ record_line (const char *buf, size_t text, size_t end, int code,
   out->lines[out->nlines].offset = text;
   out->lines[out->nlines].length = end - text;
   out->nlines++;
+}
+
+/* An enhanced code is a word of its own: not followed by another digit or
+   a dot and a digit ("#5.1.1." ends a sentence, "#5.1.10" is longer). */
+static int
+ends_word (const char *s, size_t len)
+{
+  return len == 0 || (!(s[0] >= '0' && s[0] <= '9')
+                      && !(s[0] == '.' && len > 1 && s[1] >= '0'
+                           && s[1] <= '9'));
+}
+
+/* A reply without an enhanced code after its code may still carry one in
+   its text, as qmail writes it: "no mailbox here by that name. (#5.1.1)",
+   chkusr's "(#5.1.1 - chkusr)".  The first "#C.S.D" at the start of a
+   line or after a space or "(" is the reply's, flagged as found in the
+   text; the text keeps it. */
+static void
+find_enhanced_in_text (const char *buf, int code, struct smtpreply_reply *out)
+{
+  size_t i;
+
+  for (i = 0; i < out->nlines && !out->has_enhanced; i++)
+    {
+      const char *line = buf + out->lines[i].offset;
+      size_t len = out->lines[i].length, pos = 0;
+      const char *hash;
+
+      while ((hash = memchr (line + pos, '#', len - pos)) != NULL)
+        {
+          struct smtpreply_enhanced enhanced;
+          size_t at = (size_t) (hash - line) + 1, n;
+
+          pos = at;
+          if (at > 1 && line[at - 2] != ' ' && line[at - 2] != '(')
+            continue;
+          n = smtpreply__scan_enhanced (line + at, len - at, &enhanced);
+          if (n > 0 && ends_word (line + at + n, len - at - n))
+            {
+              keep_enhanced (&enhanced, code,
+                             SMTPREPLY_REPLY_ENHANCED_IN_TEXT, out);
+              break;
+            }
+        }
+    }
 }
 
 int
@@ -258,7 +319,13 @@ smtpreply_parse (const char *buf, size_t len, unsigned flags,
       if (last)
         {
           out->code = code;
+          out->buf = buf;
           out->consumed = pos;
+          /* RFC 5321 section 4.2: the second digit is 0 to 5. */
+          if (code / 10 % 10 > 5)
+            out->flags |= SMTPREPLY_REPLY_NONSTANDARD_CODE;
+          if (!out->has_enhanced)
+            find_enhanced_in_text (buf, code, out);
           return SMTPREPLY_PARSE_OK;
         }
     }

@@ -19,7 +19,7 @@
 #define INVALID_ENHANCED "Invalid enhanced status code"
 #define EN_551 "The recipient's mailbox is not on this server; try the address the server gives"
 
-static const int bad_codes[] = { INT_MIN, -550, -1, 0, 1, 99, 199, 260, 600,
+static const int bad_codes[] = { INT_MIN, -550, -1, 0, 1, 99, 199, 600, 601,
                                  999, 1000, 55000, INT_MAX };
 #define N_BAD_CODES ((int) (sizeof bad_codes / sizeof bad_codes[0]))
 static const int bad_contexts[] = { INT_MIN, -1, SMTPREPLY_CTX_COUNT, 1000,

@@ -100,6 +100,7 @@ static const struct cli_case cases[] = {
   { "C", { "--help" }, 0,
     "Usage: smtpreply [OPTION]... CODE...\n"
     "  or:  smtpreply --parse [OPTION]...\n"
+    "  or:  smtpreply --reasons | --reason=NAME\n"
     "Explain SMTP reply codes (such as 550), enhanced status codes\n"
     "(such as 5.1.1) and whole server replies in the language of the\n"
     "current locale.\n"
@@ -113,6 +114,10 @@ static const struct cli_case cases[] = {
     "                     explain each one, with advice\n"
     "  -j, --json         print one JSON object per line\n"
     "  -l, --list         list every reply code the library describes\n"
+    "  -r, --reasons      list the reasons a message can fail for: each\n"
+    "                     reason's name, then its title\n"
+    "  -R, --reason=NAME  say what the reason NAME means and what the\n"
+    "                     user can do about it\n"
     "  -h, --help         display this help and exit\n"
     "  -V, --version      output version information and exit\n"
     "\n"
@@ -160,6 +165,31 @@ static const struct cli_case cases[] = {
   { "zh_CN.UTF-8", { "--bogus" }, 2, "",
     "smtpreply：无法识别的选项“--bogus”\n"
     "请尝试执行“smtpreply --help”获取更多信息。\n" },
+  /* --reasons and --reason */
+  { "C", { "--reason", "mailbox_full" }, 0,
+    "mailbox_full: The recipient's mailbox is full\n"
+    "  If the failure is temporary: The recipient's mailbox is full. The message will be retried later; you may also let the recipient know another way.\n"
+    "  If the failure is permanent: The recipient's mailbox is full. Let the recipient know another way, and send again once they have freed up space.\n", "" },
+  { "zh_CN.UTF-8", { "--reason=MAILBOX_FULL" }, 0,
+    "mailbox_full: 收件人邮箱已满\n"
+    "  如果是临时失败：收件人邮箱已满。邮件稍后会自动重试；您也可以通过其他方式告知收件人。\n"
+    "  如果是永久失败：收件人邮箱已满。请通过其他方式告知收件人，待其清理出空间后再重新发送。\n", "" },
+  { "C", { "--reason", "spam", "--json" }, 0,
+    "{\"reason\":\"spam\",\"title\":\"The message was classified as spam\","
+    "\"advice_transient\":\"The recipient's server thinks the message looks like spam and deferred it. It will be retried later; if it keeps failing, change the wording, links or attachments that may look like spam.\","
+    "\"advice_permanent\":\"The recipient's server judged the message to be spam. Change the wording, links or attachments that may look like spam, or contact the recipient another way.\"}\n", "" },
+  { "C", { "--reason", "mailbox-full" }, 2, "",
+    "smtpreply: unknown reason 'mailbox-full'\n"
+    "Try 'smtpreply --help' for more information.\n" },
+  { "zh_CN.UTF-8", { "--reason", "x" }, 2, "",
+    "smtpreply：未知的原因“x”\n"
+    "请尝试执行“smtpreply --help”获取更多信息。\n" },
+  { "C", { "--reason" }, 2, "",
+    "smtpreply: option '--reason' requires an argument\n"
+    "Try 'smtpreply --help' for more information.\n" },
+  { "C", { "--reasons", "550" }, 2, "",
+    "smtpreply: --reasons and --reason take no codes\n"
+    "Try 'smtpreply --help' for more information.\n" },
   { "C", { "--parse", "550" }, 2, "",
     "smtpreply: --parse reads standard input and takes no codes\n"
     "Try 'smtpreply --help' for more information.\n" },
@@ -167,13 +197,15 @@ static const struct cli_case cases[] = {
     "{\"code\":550,\"enhanced\":null,\"class\":\"permanent\","
     "\"description\":\"" EN_550 "\",\"enhanced_description\":null,"
     "\"headline\":\"" EN_550 "\",\"advice\":\"" EN_ADVICE_550 "\","
-    "\"show_text\":true,\"text\":[]}\n", "" },
+    "\"reason\":\"unknown\",\"reason_title\":\"The server did not say why\","
+    "\"flags\":[],\"show_text\":true,\"text\":[]}\n", "" },
   { "C", { "--json", "4.2.2" }, 0,
     "{\"code\":null,\"enhanced\":\"4.2.2\",\"class\":\"transient\","
     "\"description\":null,\"enhanced_description\":\"Mailbox full\","
     "\"headline\":\"Mailbox full\",\"advice\":\"The recipient's mailbox is full. "
     "The message will be retried later; you may also let the recipient know another way.\","
-    "\"show_text\":true,\"text\":[]}\n", "" },
+    "\"reason\":\"mailbox_full\",\"reason_title\":\"The recipient's mailbox is full\","
+    "\"flags\":[],\"show_text\":true,\"text\":[]}\n", "" },
 };
 
 START_TEST (test_cli_case)
@@ -201,7 +233,7 @@ static const struct
   const char *err;
 } parse_cases[] = {
   { "zh_CN.UTF-8", { "--parse" }, ISSUE_EXAMPLE, 0,
-    "550 5.1.1: 收件人邮箱不存在\n"
+    "550 5.1.1: 收件人地址不存在\n"
     "  结果：永久失败（不要原样重试）\n"
     "  回复代码 550：" ZH_550 "\n"
     "  增强状态码 5.1.1：收件人邮箱不存在\n"
@@ -209,7 +241,7 @@ static const struct
     "  服务器：No such user\n"
     "  服务器：Try again\n", "" },
   { "C", { "--parse" }, ISSUE_EXAMPLE, 0,
-    "550 5.1.1: Bad destination mailbox address\n"
+    "550 5.1.1: The recipient's address does not exist\n"
     "  Outcome: permanent failure (do not retry as is)\n"
     "  Reply code 550: " EN_550 "\n"
     "  Enhanced code 5.1.1: Bad destination mailbox address\n"
@@ -220,22 +252,25 @@ static const struct
     "{\"code\":550,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","
     "\"description\":\"" EN_550 "\","
     "\"enhanced_description\":\"Bad destination mailbox address\","
-    "\"headline\":\"Bad destination mailbox address\","
-    "\"advice\":\"" EN_ADVICE_511 "\",\"show_text\":true,"
-    "\"text\":[\"No such user\",\"Try again\"]}\n", "" },
+    "\"headline\":\"The recipient's address does not exist\","
+    "\"advice\":\"" EN_ADVICE_511 "\",\"reason\":\"recipient_unknown\","
+    "\"reason_title\":\"The recipient's address does not exist\",\"flags\":[],"
+    "\"show_text\":true,\"text\":[\"No such user\",\"Try again\"]}\n", "" },
   { "zh_CN.UTF-8", { "--parse", "--json" }, ISSUE_EXAMPLE, 0,
     "{\"code\":550,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","
     "\"description\":\"" ZH_550 "\","
     "\"enhanced_description\":\"收件人邮箱不存在\","
-    "\"headline\":\"收件人邮箱不存在\",\"advice\":\"" ZH_ADVICE_511 "\","
-    "\"show_text\":true,\"text\":[\"No such user\",\"Try again\"]}\n", "" },
+    "\"headline\":\"收件人地址不存在\",\"advice\":\"" ZH_ADVICE_511 "\","
+    "\"reason\":\"recipient_unknown\",\"reason_title\":\"收件人地址不存在\","
+    "\"flags\":[],\"show_text\":true,\"text\":[\"No such user\",\"Try again\"]}\n", "" },
   /* JSON is UTF-8 even on a GB18030 terminal. */
   { "zh_CN.GB18030", { "--parse", "-j" }, "550 5.1.1 x\n", 0,
     "{\"code\":550,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","
     "\"description\":\"" ZH_550 "\","
     "\"enhanced_description\":\"收件人邮箱不存在\","
-    "\"headline\":\"收件人邮箱不存在\",\"advice\":\"" ZH_ADVICE_511 "\","
-    "\"show_text\":true,\"text\":[\"x\"]}\n", "" },
+    "\"headline\":\"收件人地址不存在\",\"advice\":\"" ZH_ADVICE_511 "\","
+    "\"reason\":\"recipient_unknown\",\"reason_title\":\"收件人地址不存在\","
+    "\"flags\":[],\"show_text\":true,\"text\":[\"x\"]}\n", "" },
   /* Pipelined replies, LF line ends, a last line without its line end, a
      context, and the 552-at-RCPT correction. */
   { "C", { "--parse", "--json", "--context", "rcpt" },
@@ -244,14 +279,16 @@ static const struct
     "\"description\":\"The recipient address was accepted\","
     "\"enhanced_description\":\"Destination address valid\","
     "\"headline\":\"Destination address valid\",\"advice\":\"" EN_ADVICE_SUCCESS "\","
+    "\"reason\":\"none\",\"reason_title\":\"No error\",\"flags\":[],"
     "\"show_text\":true,\"text\":[\"Ok\"]}\n"
     "{\"code\":552,\"enhanced\":\"5.5.3\",\"class\":\"transient\","
     "\"description\":\"Too many recipients for one message; the remaining recipients can be sent later\","
     "\"enhanced_description\":\"Too many recipients\","
-    "\"headline\":\"Too many recipients\",\"advice\":\"The message has too many "
+    "\"headline\":\"The message has too many recipients\",\"advice\":\"The message has too many "
     "recipients for one delivery. The remaining recipients will be tried later, or send "
-    "to fewer recipients at a time.\",\"show_text\":true,"
-    "\"text\":[\"Too many recipients\"]}\n", "" },
+    "to fewer recipients at a time.\",\"reason\":\"too_many_recipients\","
+    "\"reason_title\":\"The message has too many recipients\",\"flags\":[],"
+    "\"show_text\":true,\"text\":[\"Too many recipients\"]}\n", "" },
   /* JSON escapes quotes, backslashes and controls; invalid UTF-8 becomes
      U+FFFD; valid UTF-8 passes. */
   { "C", { "--parse", "--json" },
@@ -260,7 +297,8 @@ static const struct
     "\"description\":\"The requested action was completed\","
     "\"enhanced_description\":null,"
     "\"headline\":\"The requested action was completed\","
-    "\"advice\":\"" EN_ADVICE_SUCCESS "\",\"show_text\":true,"
+    "\"advice\":\"" EN_ADVICE_SUCCESS "\",\"reason\":\"none\","
+    "\"reason_title\":\"No error\",\"flags\":[],\"show_text\":true,"
     "\"text\":[\"a\\\"b\\\\c\\u0001\\u007f\\ufffd\xc3\xa9\\ufffd\\ufffd\"]}\n", "" },
   /* Text output hides control characters the terminal would obey. */
   { "C", { "--parse" }, "250 bell\x07 esc\x1b[2J\r\n", 0,
@@ -282,7 +320,8 @@ static const struct
     "\"description\":\"The requested action was completed\","
     "\"enhanced_description\":null,"
     "\"headline\":\"The requested action was completed\","
-    "\"advice\":\"" EN_ADVICE_SUCCESS "\",\"show_text\":true,"
+    "\"advice\":\"" EN_ADVICE_SUCCESS "\",\"reason\":\"none\","
+    "\"reason_title\":\"No error\",\"flags\":[],\"show_text\":true,"
     "\"text\":[\"ok\"]}\n", "" },
   { "C", { "--parse" }, "250 ok\r\nabc\r\n", 1,
     "250: The requested action was completed\n"
@@ -296,6 +335,53 @@ static const struct
   { "zh_CN.UTF-8", { "--parse" }, "550-a\r\n551 b\r\n", 1, "",
     "smtpreply：在输入的第 0 字节处：多行回复中有一行的代码与第一行不同\n" },
   { "C", { "--parse", "--json" }, "", 0, "", "" },
+  /* Why it failed: the issue's replies, in Chinese. */
+  { "zh_CN.UTF-8", { "--parse" }, "554 5.7.9 Message not accepted for policy reasons.\r\n", 0,
+    "554 5.7.9: 因接收方服务器的策略而被拒收\n"
+    "  结果：永久失败（不要原样重试）\n"
+    "  回复代码 554：事务失败（若在连接时出现，表示该服务器不提供邮件服务）\n"
+    "  增强状态码 5.7.9：身份验证方式安全性过低\n"
+    "  建议：接收方服务器按其策略拒收了这封邮件，但没有说明具体原因。请阅读服务器的提示；如果没有帮助，请通过其他方式联系收件人，或咨询您的邮件服务商。\n"
+    "  服务器：Message not accepted for policy reasons.\n", "" },
+  { "zh_CN.UTF-8", { "--parse" }, "550 5.7.606 Access denied, banned sending IP [192.0.2.1]\r\n", 0,
+    "550 5.7.606: 您的邮件服务器被收件人的服务器拦截\n"
+    "  结果：永久失败（不要原样重试）\n"
+    "  回复代码 550：" ZH_550 "\n"
+    "  增强状态码 5.7.606：其他或未定义的安全状态\n"
+    "  建议：收件人的服务器拒收来自您邮件服务器的邮件：其 IP 地址或域名被列入黑名单，或信誉较差。请告知您的邮件服务商或管理员，他们可以申请将其从黑名单中移除。\n"
+    "  服务器：Access denied, banned sending IP [192.0.2.1]\n", "" },
+  { "zh_CN.UTF-8", { "--parse" }, "554 DT:SPM 163 mx14\r\n", 0,
+    "554: 邮件被判定为垃圾邮件\n"
+    "  结果：永久失败（不要原样重试）\n"
+    "  回复代码 554：事务失败（若在连接时出现，表示该服务器不提供邮件服务）\n"
+    "  建议：收件人的服务器将这封邮件判定为垃圾邮件。请修改可能被视为垃圾邮件的措辞、链接或附件，或通过其他方式联系收件人。\n"
+    "  服务器：DT:SPM 163 mx14\n", "" },
+  { "C", { "--parse", "--json" }, "550 5.1.10 RESOLVER.ADR.RecipientNotFound\r\n", 0,
+    "{\"code\":550,\"enhanced\":\"5.1.10\",\"class\":\"permanent\","
+    "\"description\":\"" EN_550 "\","
+    "\"enhanced_description\":\"Recipient address has null MX\","
+    "\"headline\":\"The recipient's address does not exist\","
+    "\"advice\":\"" EN_ADVICE_511 "\",\"reason\":\"recipient_unknown\","
+    "\"reason_title\":\"The recipient's address does not exist\",\"flags\":[],"
+    "\"show_text\":true,\"text\":[\"RESOLVER.ADR.RecipientNotFound\"]}\n", "" },
+  /* What the server did outside the RFCs, noted. */
+  { "C", { "--parse" }, "550 4.4.7 QUEUE.Expired\r\n", 0,
+    "550 4.4.7: Delivery was given up after retrying for too long\n"
+    "  Outcome: permanent failure (do not retry as is)\n"
+    "  Reply code 550: " EN_550 "\n"
+    "  Enhanced code 4.4.7: Delivery time expired\n"
+    "  Advice: Your mail server tried to deliver the message for a long time and gave up. Check the recipient's address, then send it again, or contact the recipient another way.\n"
+    "  Note: the enhanced code's class differs from the reply code's; the reply code decides\n"
+    "  Server: QUEUE.Expired\n", "" },
+  { "C", { "--parse", "--json" }, "571 x (#5.1.1)\n", 0,
+    "{\"code\":571,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","
+    "\"description\":\"Permanent failure: unspecified\","
+    "\"enhanced_description\":\"Bad destination mailbox address\","
+    "\"headline\":\"The recipient's address does not exist\","
+    "\"advice\":\"" EN_ADVICE_511 "\",\"reason\":\"recipient_unknown\","
+    "\"reason_title\":\"The recipient's address does not exist\","
+    "\"flags\":[\"nonstandard_code\",\"enhanced_in_text\"],"
+    "\"show_text\":true,\"text\":[\"x (#5.1.1)\"]}\n", "" },
 };
 
 START_TEST (test_cli_parse)
@@ -359,6 +445,42 @@ START_TEST (test_cli_help_translated)
                  == 0, "%s", out.out);
   ck_assert_ptr_nonnull (strstr (out.out, "（如 5.1.1）以及服务器的完整回复。\n"));
   ck_assert_ptr_nonnull (strstr (out.out, "  -l, --list         列出本库能解释的所有回复代码\n"));
+}
+END_TEST
+
+/* --reasons: one line per reason, in the enum's order, its name first,
+   then its title in the user's language. */
+static const char *const reasons_locales[] = { "C", "zh_CN.UTF-8", "ja_JP.UTF-8" };
+
+START_TEST (test_cli_reasons)
+{
+  static const char *const args[] = { "--reasons", NULL };
+  struct test_output out;
+  char *line, *save;
+  int reason = 0;
+
+  test_bind_catalogs (TEST_LOCALEDIR);
+  {
+    char lang[64];
+
+    snprintf (lang, sizeof lang, "LANG=%s", reasons_locales[_i]);
+    test_set_environment ((const char *const[]) { lang, NULL });
+  }
+  run_cli (reasons_locales[_i], args, NULL, &out);
+  ck_assert_int_eq (out.status, 0);
+  ck_assert_str_eq (out.err, "");
+  for (line = strtok_r (out.out, "\n", &save); line != NULL;
+       line = strtok_r (NULL, "\n", &save), reason++)
+    {
+      char want[512];
+
+      ck_assert_int_lt (reason, SMTPREPLY_REASON_COUNT);
+      snprintf (want, sizeof want, "%-20s %s",
+                smtpreply_reason_name ((enum smtpreply_reason) reason),
+                smtpreply_reason_title ((enum smtpreply_reason) reason, NULL));
+      ck_assert_str_eq (line, want);
+    }
+  ck_assert_int_eq (reason, SMTPREPLY_REASON_COUNT);
 }
 END_TEST
 
@@ -438,6 +560,7 @@ cli_suite (void)
   tcase_add_loop_test (tc, test_cli_parse, 0, N_ELEMENTS (parse_cases));
   tcase_add_test (tc, test_cli_parse_real_replies);
   tcase_add_test (tc, test_cli_help_translated);
+  tcase_add_loop_test (tc, test_cli_reasons, 0, N_ELEMENTS (reasons_locales));
   tcase_add_test (tc, test_cli_gb18030);
   tcase_add_test (tc, test_cli_list);
   tcase_add_test (tc, test_cli_write_error);
@@ -449,7 +572,8 @@ int
 main (void)
 {
   static const char *const needed[] = { "zh_CN.UTF-8", "zh_CN.GB18030",
-                                        "en_US.UTF-8", "sv_SE.UTF-8", NULL };
+                                        "en_US.UTF-8", "sv_SE.UTF-8", "ja_JP.UTF-8",
+                                        NULL };
   int skip = test_require_locales (needed);
 
   return skip ? skip : test_run_suite (cli_suite ());

@@ -136,8 +136,8 @@ START_TEST (test_unlisted_never_borrows)
 END_TEST
 
 static const int invalid_codes[] = {
-  INT_MIN, -100000, -550, -1, 0, 1, 99, 100, 161, 199, 260, 299, 369, 480,
-  560, 599, 600, 999, 1000, 5500, 100000, INT_MAX
+  INT_MIN, -100000, -550, -1, 0, 1, 99, 100, 161, 199, 600, 601, 699, 999,
+  1000, 5500, 100000, INT_MAX
 };
 
 START_TEST (test_invalid_code_text)
@@ -148,6 +148,33 @@ START_TEST (test_invalid_code_text)
   ck_assert_int_eq (smtpreply_class (code), SMTPREPLY_CLASS_INVALID);
   ck_assert_int_eq (smtpreply_category (code), SMTPREPLY_CATEGORY_INVALID);
   ck_assert_str_eq (smtpreply_describe (code), "Unknown reply code");
+}
+END_TEST
+
+/* A second digit of 6-9 is outside RFC 5321 but sent by real servers ("571
+   No PTR Record found"): a code of its class, category unspecified. */
+static const struct
+{
+  int code;
+  enum smtpreply_class cls;
+  const char *text;
+} nonstandard_codes[] = {
+  { 260, SMTPREPLY_CLASS_SUCCESS, "Success: unspecified" },
+  { 299, SMTPREPLY_CLASS_SUCCESS, "Success: unspecified" },
+  { 369, SMTPREPLY_CLASS_INTERMEDIATE, "Waiting for more input: unspecified" },
+  { 480, SMTPREPLY_CLASS_TRANSIENT, "Temporary failure: unspecified" },
+  { 571, SMTPREPLY_CLASS_PERMANENT, "Permanent failure: unspecified" },
+  { 599, SMTPREPLY_CLASS_PERMANENT, "Permanent failure: unspecified" },
+};
+
+START_TEST (test_nonstandard_code)
+{
+  int code = nonstandard_codes[_i].code;
+
+  ck_assert_int_eq (smtpreply_is_known (code), 0);
+  ck_assert_int_eq (smtpreply_class (code), nonstandard_codes[_i].cls);
+  ck_assert_int_eq (smtpreply_category (code), SMTPREPLY_CATEGORY_UNSPECIFIED);
+  ck_assert_str_eq (smtpreply_describe (code), nonstandard_codes[_i].text);
 }
 END_TEST
 
@@ -247,7 +274,8 @@ static const struct
   int ok;
 } versions[] = {
   { "0", 1 }, { "0.1", 1 }, { "0.0.9", 1 }, { "0.1.0", 1 }, { "0.0", 1 },
-  { "0.1.1", 0 }, { "0.2", 0 }, { "1", 0 }, { "1.0.0", 0 }, { "", 0 },
+  { "0.2", 1 }, { "0.2.0", 1 }, { "0.1.1", 1 },
+  { "0.2.1", 0 }, { "0.3", 0 }, { "1", 0 }, { "1.0.0", 0 }, { "", 0 },
   { "abc", 0 }, { "0.1.0.0", 0 }, { "-1", 0 }, { "0.", 0 }, { ".1", 0 },
   { "0.1 ", 0 }, { " 0.1", 0 }, { "99999.0", 0 },
 };
@@ -298,6 +326,8 @@ describe_suite (void)
   tcase_add_checked_fixture (tc, setup_c_locale, NULL);
   tcase_add_loop_test (tc, test_invalid_code_text, 0,
                        N_ELEMENTS (invalid_codes));
+  tcase_add_loop_test (tc, test_nonstandard_code, 0,
+                       N_ELEMENTS (nonstandard_codes));
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("class and category");

@@ -119,78 +119,129 @@ START_TEST (test_context_names)
 }
 END_TEST
 
-/* Explanations of parsed replies. */
+/* Explanations of parsed replies: the reason's title heads when the reply
+   tells why; else the enhanced code's title; else the basic code's text. */
 static const struct
 {
   const char *input;
   enum smtpreply_context ctx;
   enum smtpreply_class outcome;
+  enum smtpreply_reason reason;
   const char *headline;
   const char *description;
   const char *enhanced;         /* NULL when the reply has none */
   int show_text;
 } explained[] = {
   { "550-5.1.1 No such user\r\n550 5.1.1 Try again\r\n", SMTPREPLY_CTX_RCPT,
-    SMTPREPLY_CLASS_PERMANENT, "Bad destination mailbox address",
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_RECIPIENT_UNKNOWN,
+    "The recipient's address does not exist",
     "The recipient's mailbox is unavailable (it does not exist, or the server refused it by policy)",
     "Bad destination mailbox address", 1 },
   { "550 5.1.1 No such user\r\n", SMTPREPLY_CTX_UNKNOWN,
-    SMTPREPLY_CLASS_PERMANENT, "Bad destination mailbox address",
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_RECIPIENT_UNKNOWN,
+    "The recipient's address does not exist",
     "The action was not taken: the mailbox is unavailable (not found, no access, or refused by policy)",
     "Bad destination mailbox address", 1 },
-  /* RFC 5321 4.5.3.1.10: 552 at RCPT is temporary. */
+  /* RFC 5321 4.5.3.1.10: 552 at RCPT is temporary -- when it means too
+     many recipients. */
   { "552 5.5.3 Too many recipients\r\n", SMTPREPLY_CTX_RCPT,
-    SMTPREPLY_CLASS_TRANSIENT, "Too many recipients",
+    SMTPREPLY_CLASS_TRANSIENT, SMTPREPLY_REASON_TOO_MANY_RECIPIENTS,
+    "The message has too many recipients",
     "Too many recipients for one message; the remaining recipients can be sent later",
     "Too many recipients", 1 },
   { "552 Too many recipients\r\n", SMTPREPLY_CTX_RCPT,
-    SMTPREPLY_CLASS_TRANSIENT,
+    SMTPREPLY_CLASS_TRANSIENT, SMTPREPLY_REASON_TOO_MANY_RECIPIENTS,
+    "The message has too many recipients",
     "Too many recipients for one message; the remaining recipients can be sent later",
+    NULL, 1 },
+  { "552\r\n", SMTPREPLY_CTX_RCPT,
+    SMTPREPLY_CLASS_TRANSIENT, SMTPREPLY_REASON_TOO_MANY_RECIPIENTS,
+    "The message has too many recipients",
+    "Too many recipients for one message; the remaining recipients can be sent later",
+    NULL, 1 },
+  /* ... but not a 552 that says the mailbox is full or the message too
+     big: it stays permanent. */
+  { "552 5.2.2 The email account that you tried to reach is over quota\r\n",
+    SMTPREPLY_CTX_RCPT, SMTPREPLY_CLASS_PERMANENT,
+    SMTPREPLY_REASON_MAILBOX_FULL, "The recipient's mailbox is full",
+    "Too many recipients for one message; the remaining recipients can be sent later",
+    "Mailbox full", 1 },
+  { "552 Requested mail action aborted: exceeded mailsize limit\r\n",
+    SMTPREPLY_CTX_RCPT, SMTPREPLY_CLASS_PERMANENT,
+    SMTPREPLY_REASON_MESSAGE_TOO_BIG, "The message is too large",
     "Too many recipients for one message; the remaining recipients can be sent later",
     NULL, 1 },
   { "552 5.2.2 Mailbox full\r\n", SMTPREPLY_CTX_DATA_END,
-    SMTPREPLY_CLASS_PERMANENT, "Mailbox full",
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_MAILBOX_FULL,
+    "The recipient's mailbox is full",
     "The message exceeds the storage allowed (too large, or the mailbox is full)",
     "Mailbox full", 1 },
   { "552 5.3.4 Message size exceeds fixed limit\r\n", SMTPREPLY_CTX_UNKNOWN,
-    SMTPREPLY_CLASS_PERMANENT, "Message too big for system",
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_MESSAGE_TOO_BIG,
+    "The message is too large",
     "The action was aborted: a storage limit was exceeded (message too large, mailbox full, or too many recipients)",
     "Message too big for system", 1 },
-  /* An unregistered detail: the basic text heads, the subject names it. */
+  /* Words beat a misused code: Yahoo's 5.7.9 is no weak sign-in method. */
+  { "554 5.7.9 Message not accepted for policy reasons.\r\n",
+    SMTPREPLY_CTX_DATA_END, SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_POLICY,
+    "Refused by the receiving server's policy",
+    "The message was refused (the transaction failed)",
+    "Authentication mechanism is too weak", 1 },
+  /* Microsoft's own detail (4.7.500-699: its throttling). */
   { "451 4.7.500 Server busy. Please try again later\r\n", SMTPREPLY_CTX_RCPT,
-    SMTPREPLY_CLASS_TRANSIENT,
-    "The server could not accept this recipient now (a temporary local error, or too many recipients)",
+    SMTPREPLY_CLASS_TRANSIENT, SMTPREPLY_REASON_RATE_LIMITED,
+    "Too much mail in a short time",
     "The server could not accept this recipient now (a temporary local error, or too many recipients)",
     "Other or undefined security status", 1 },
+  /* A class that differs from the basic code's: kept; the basic code gives
+     the outcome. */
+  { "550 4.4.7 QUEUE.Expired; message expired\r\n", SMTPREPLY_CTX_UNKNOWN,
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_EXPIRED,
+    "Delivery was given up after retrying for too long",
+    "The action was not taken: the mailbox is unavailable (not found, no access, or refused by policy)",
+    "Delivery time expired", 1 },
   /* A generic X.Y.0 code says nothing more than the basic code. */
   { "250 2.0.0 Ok: queued as 4F2A12C0123\r\n", SMTPREPLY_CTX_DATA_END,
-    SMTPREPLY_CLASS_SUCCESS, "The server accepted the message for delivery",
+    SMTPREPLY_CLASS_SUCCESS, SMTPREPLY_REASON_NONE,
+    "The server accepted the message for delivery",
     "The server accepted the message for delivery", "Other undefined status", 1 },
   { "334 VXNlcm5hbWU6\r\n", SMTPREPLY_CTX_AUTH,
-    SMTPREPLY_CLASS_INTERMEDIATE,
+    SMTPREPLY_CLASS_INTERMEDIATE, SMTPREPLY_REASON_NONE,
     "Sign-in in progress: the server asks for the next step (its text is encoded data, not a message)",
     "Sign-in in progress: the server asks for the next step (its text is encoded data, not a message)",
     NULL, 0 },
   { "454 4.7.0 Temporary authentication failure\r\n", SMTPREPLY_CTX_AUTH,
-    SMTPREPLY_CLASS_TRANSIENT, "Sign-in failed for a temporary reason",
+    SMTPREPLY_CLASS_TRANSIENT, SMTPREPLY_REASON_AUTH_FAILED, "Sign-in failed",
     "Sign-in failed for a temporary reason",
     "Other or undefined security status", 1 },
   { "454 4.7.0 TLS not available due to local problem\r\n",
     SMTPREPLY_CTX_STARTTLS, SMTPREPLY_CLASS_TRANSIENT,
-    "Encryption (TLS) is not available right now",
+    SMTPREPLY_REASON_ENCRYPTION_REQUIRED, "An encrypted connection is required",
     "Encryption (TLS) is not available right now",
     "Other or undefined security status", 1 },
   { "554 No SMTP service here\r\n", SMTPREPLY_CTX_GREETING,
-    SMTPREPLY_CLASS_PERMANENT,
-    "No mail service here: the server refuses this connection",
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_SERVICE_UNAVAILABLE,
+    "The mail server is not available",
     "No mail service here: the server refuses this connection", NULL, 1 },
   { "535 5.7.8 Username and Password not accepted\r\n", SMTPREPLY_CTX_AUTH,
-    SMTPREPLY_CLASS_PERMANENT, "Authentication credentials invalid",
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_AUTH_FAILED, "Sign-in failed",
     "Authentication failed: the user name or password was not accepted",
     "Authentication credentials invalid", 1 },
+  /* Nothing tells why: the codes' texts, and the reason is unknown. */
   { "559 5.9.9 unknown everything\r\n", SMTPREPLY_CTX_UNKNOWN,
-    SMTPREPLY_CLASS_PERMANENT, "Permanent failure: mail system",
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_UNKNOWN,
+    "Permanent failure: mail system",
     "Permanent failure: mail system", "Permanent failure", 1 },
+  { "550 Go away\r\n", SMTPREPLY_CTX_RCPT,
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_UNKNOWN,
+    "The recipient's mailbox is unavailable (it does not exist, or the server refused it by policy)",
+    "The recipient's mailbox is unavailable (it does not exist, or the server refused it by policy)",
+    NULL, 1 },
+  /* A second digit of 6-9: a reply of its class, category unspecified. */
+  { "571 No PTR Record found\r\n", SMTPREPLY_CTX_GREETING,
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_REVERSE_DNS,
+    "Your mail server has no valid reverse DNS name",
+    "Permanent failure: unspecified", NULL, 1 },
 };
 
 START_TEST (test_explain)
@@ -203,6 +254,7 @@ START_TEST (test_explain)
                     SMTPREPLY_PARSE_OK);
   ck_assert_int_eq (smtpreply_explain (&reply, explained[_i].ctx, &x), 0);
   ck_assert_int_eq (x.outcome, explained[_i].outcome);
+  ck_assert_int_eq (x.reason, explained[_i].reason);
   ck_assert_str_eq (x.headline, explained[_i].headline);
   ck_assert_str_eq (x.description, explained[_i].description);
   if (explained[_i].enhanced == NULL)
@@ -226,13 +278,24 @@ START_TEST (test_explain_hand_filled)
   reply.enhanced.subject = 1;
   reply.enhanced.detail = 1;
   ck_assert_int_eq (smtpreply_explain (&reply, SMTPREPLY_CTX_UNKNOWN, &x), 0);
-  ck_assert_str_eq (x.headline, smtpreply_describe (550));
+  /* The enhanced code still tells why; the basic code gives the outcome. */
+  ck_assert_int_eq (x.reason, SMTPREPLY_REASON_RECIPIENT_UNKNOWN);
+  ck_assert_int_eq (x.outcome, SMTPREPLY_CLASS_PERMANENT);
+  ck_assert_str_eq (x.headline, "The recipient's address does not exist");
   ck_assert_str_eq (x.enhanced_description, "Bad destination mailbox address");
+  /* No buf: the lines are not read. */
+  reply.has_enhanced = 0;
+  reply.nlines = 1;
+  reply.lines[0].length = 1000;
+  ck_assert_int_eq (smtpreply_explain (&reply, SMTPREPLY_CTX_UNKNOWN, &x), 0);
+  ck_assert_int_eq (x.reason, SMTPREPLY_REASON_UNKNOWN);
+  ck_assert_str_eq (x.headline, smtpreply_describe (550));
 
   reply.code = 0;
   reply.has_enhanced = 0;
   ck_assert_int_eq (smtpreply_explain (&reply, SMTPREPLY_CTX_RCPT, &x), 0);
   ck_assert_int_eq (x.outcome, SMTPREPLY_CLASS_INVALID);
+  ck_assert_int_eq (x.reason, SMTPREPLY_REASON_UNKNOWN);
   ck_assert_str_eq (x.headline, "Unknown reply code");
 
   reply.code = 552;
@@ -265,7 +328,10 @@ START_TEST (test_explain_zh_cn)
   ck_assert_int_eq (smtpreply_parse (in, strlen (in), 0, &reply),
                     SMTPREPLY_PARSE_OK);
   ck_assert_int_eq (smtpreply_explain (&reply, SMTPREPLY_CTX_RCPT, &x), 0);
-  ck_assert_str_eq (x.headline, "收件人邮箱不存在");
+  /* The reason's title heads; the enhanced code's title stays. */
+  ck_assert_int_eq (x.reason, SMTPREPLY_REASON_RECIPIENT_UNKNOWN);
+  ck_assert_str_eq (x.headline, "收件人地址不存在");
+  ck_assert_str_eq (x.enhanced_description, "收件人邮箱不存在");
   ck_assert_str_eq (x.description,
                     "收件人邮箱不可用（邮箱不存在，或被服务器策略拒绝）");
   ck_assert_str_eq (smtpreply_describe_ctx (454, SMTPREPLY_CTX_STARTTLS),

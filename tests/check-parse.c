@@ -213,7 +213,9 @@ static const struct
   { "5500 too many digits\r\n", 0, 0, SMTPREPLY_PARSE_BAD_CODE, 22, 0, 0, NULL },
   { "650 first digit\r\n250 ok\r\n", 0, 0, SMTPREPLY_PARSE_BAD_CODE, 17, 0, 0, NULL },
   { "150 first digit\r\n", 0, 0, SMTPREPLY_PARSE_BAD_CODE, 17, 0, 0, NULL },
-  { "560 second digit\r\n", 0, 0, SMTPREPLY_PARSE_BAD_CODE, 18, 0, 0, NULL },
+  /* A second digit of 6-9 is outside RFC 5321, but real servers send it. */
+  { "560 second digit\r\n", 0, 0, SMTPREPLY_PARSE_OK, 18, 560, 1, "second digit" },
+  { "600 first digit\r\n", 0, 0, SMTPREPLY_PARSE_BAD_CODE, 17, 0, 0, NULL },
   { "55x\r\n", 0, 0, SMTPREPLY_PARSE_BAD_CODE, 5, 0, 0, NULL },
   { "5\r\n", 0, 0, SMTPREPLY_PARSE_BAD_CODE, 3, 0, 0, NULL },
   { " 550 leading space\r\n", 0, 0, SMTPREPLY_PARSE_BAD_CODE, 20, 0, 0, NULL },
@@ -250,8 +252,9 @@ static const struct
   { "250 a\rb\r\n", 0, 0, SMTPREPLY_PARSE_OK, 9, 250, 1, "a\rb" },
   { "250 tab\tand \x01 kept\r\n", 0, 0, SMTPREPLY_PARSE_OK, 20, 250, 1, "tab\tand \x01 kept" },
   { "250 \xff\xfe bytes\r\n", 0, 0, SMTPREPLY_PARSE_OK, 14, 250, 1, "\xff\xfe bytes" },
-  /* RFC 2034: the enhanced code's class must be the reply's. */
-  { "550 4.1.1 class differs\r\n", 0, 0, SMTPREPLY_PARSE_OK, 25, 550, 1, "4.1.1 class differs" },
+  /* RFC 2034: the enhanced code's class should be the reply's; one that
+     differs is still the enhanced code (flagged, see below). */
+  { "550 4.1.1 class differs\r\n", 0, 0, SMTPREPLY_PARSE_OK, 25, 550, 1, "class differs" },
   { "550 5.1.1\r\n", 0, 0, SMTPREPLY_PARSE_OK, 11, 550, 1, "" },
   { "550 5.1.1000 four digits\r\n", 0, 0, SMTPREPLY_PARSE_OK, 26, 550, 1, "5.1.1000 four digits" },
   { "550 5.1.1x\r\n", 0, 0, SMTPREPLY_PARSE_OK, 12, 550, 1, "5.1.1x" },
@@ -277,6 +280,56 @@ START_TEST (test_case)
                       cases[_i].text);
   else
     ck_assert_int_eq (reply.has_enhanced, 0);
+}
+END_TEST
+
+/* What the server did that the RFCs do not foresee: flagged, and the
+   enhanced code kept.  In-text codes stay in the text. */
+static const struct
+{
+  const char *input;
+  unsigned flags;
+  const char *enhanced;         /* "" when none */
+  const char *text;             /* of the first line */
+} flagged[] = {
+  { "550 5.1.1 fine\r\n", 0, "5.1.1", "fine" },
+  { "571 No PTR Record found\r\n", SMTPREPLY_REPLY_NONSTANDARD_CODE, "", "No PTR Record found" },
+  { "599 x\r\n", SMTPREPLY_REPLY_NONSTANDARD_CODE, "", "x" },
+  { "550 4.4.7 QUEUE.Expired\r\n", SMTPREPLY_REPLY_ENHANCED_CLASS_MISMATCH, "4.4.7", "QUEUE.Expired" },
+  { "250 5.0.0 odd\r\n", SMTPREPLY_REPLY_ENHANCED_CLASS_MISMATCH, "5.0.0", "odd" },
+  { "550 sorry, no mailbox here by that name. (#5.1.1)\r\n", SMTPREPLY_REPLY_ENHANCED_IN_TEXT, "5.1.1", "sorry, no mailbox here by that name. (#5.1.1)" },
+  { "550 sorry, no mailbox here by that name (#5.1.1 - chkusr)\r\n", SMTPREPLY_REPLY_ENHANCED_IN_TEXT, "5.1.1", "sorry, no mailbox here by that name (#5.1.1 - chkusr)" },
+  { "553-first\r\n553 sorry, that domain isn't in my list of allowed rcpthosts #5.7.1.\r\n", SMTPREPLY_REPLY_ENHANCED_IN_TEXT, "5.7.1", "first" },
+  { "550 #5.1.0 Address rejected\r\n", SMTPREPLY_REPLY_ENHANCED_IN_TEXT, "5.1.0", "#5.1.0 Address rejected" },
+  { "421 out of memory (#4.3.0)\r\n", SMTPREPLY_REPLY_ENHANCED_IN_TEXT, "4.3.0", "out of memory (#4.3.0)" },
+  { "451 VS1-MF Excessive unknown recipients (#4.4.5)\r\n", SMTPREPLY_REPLY_ENHANCED_IN_TEXT, "4.4.5", "VS1-MF Excessive unknown recipients (#4.4.5)" },
+  { "554 x (#5.7.1) y (#5.1.1)\r\n", SMTPREPLY_REPLY_ENHANCED_IN_TEXT, "5.7.1", "x (#5.7.1) y (#5.1.1)" },
+  { "550 x (#4.4.7)\r\n", SMTPREPLY_REPLY_ENHANCED_IN_TEXT | SMTPREPLY_REPLY_ENHANCED_CLASS_MISMATCH, "4.4.7", "x (#4.4.7)" },
+  { "571 x #5.7.1\r\n", SMTPREPLY_REPLY_NONSTANDARD_CODE | SMTPREPLY_REPLY_ENHANCED_IN_TEXT, "5.7.1", "x #5.7.1" },
+  /* Not codes: glued to a word, longer, or not one at all. */
+  { "550 x#5.1.1\r\n", 0, "", "x#5.1.1" },
+  { "550 (#5.1.10 ok)\r\n", SMTPREPLY_REPLY_ENHANCED_IN_TEXT, "5.1.10", "(#5.1.10 ok)" },
+  { "550 #5.1.1000\r\n", 0, "", "#5.1.1000" },
+  { "550 #5.1.1.2\r\n", 0, "", "#5.1.1.2" },
+  { "550 #6.1.1\r\n", 0, "", "#6.1.1" },
+  { "550 #5.1\r\n", 0, "", "#5.1" },
+  { "550 ##\r\n", 0, "", "##" },
+  { "550 #\r\n", 0, "", "#" },
+  /* A code after the reply code wins over one in the text. */
+  { "550 5.2.2 full (#5.1.1)\r\n", 0, "5.2.2", "full (#5.1.1)" },
+};
+
+START_TEST (test_flagged)
+{
+  struct smtpreply_reply reply;
+  const char *in = flagged[_i].input;
+
+  ck_assert_int_eq (smtpreply_parse (in, strlen (in), 0, &reply),
+                    SMTPREPLY_PARSE_OK);
+  ck_assert_uint_eq (reply.flags, flagged[_i].flags);
+  ck_assert_str_eq (enhanced_string (&reply), flagged[_i].enhanced);
+  ck_assert_str_eq (line_text (in, &reply, 0), flagged[_i].text);
+  ck_assert_ptr_eq (reply.buf, in);
 }
 END_TEST
 
@@ -605,6 +658,7 @@ parse_suite (void)
 
   tc = tcase_create ("malformed and edge cases");
   tcase_add_loop_test (tc, test_case, 0, N_ELEMENTS (cases));
+  tcase_add_loop_test (tc, test_flagged, 0, N_ELEMENTS (flagged));
   tcase_add_test (tc, test_enhanced_of_first_line);
   tcase_add_test (tc, test_invalid_arguments);
   tcase_add_test (tc, test_line_length_limit);

@@ -5,6 +5,8 @@
  *   smtpreply --advice 5.2.2     and what the user can do about it
  *   smtpreply --list             every code the library knows
  *   smtpreply --parse [--json]   explain raw server replies read from stdin
+ *   smtpreply --reasons          why messages fail: each reason's name and title
+ *   smtpreply --reason NAME      one reason's title and advice
  *
  * The program owns its locale (setlocale, textdomain); the library only
  * looks texts up.  Exit status: 0 when every argument or reply was
@@ -49,6 +51,8 @@ enum action
   ACTION_DESCRIBE,
   ACTION_LIST,
   ACTION_PARSE,
+  ACTION_REASONS,
+  ACTION_REASON,
   ACTION_HELP,
   ACTION_VERSION
 };
@@ -60,6 +64,7 @@ struct options
   int json;
   int advice;                   /* --advice: print advice under the codes */
   int first_operand;            /* index in argv of the first code */
+  enum smtpreply_reason reason; /* --reason NAME */
 };
 
 /* Usage and version ***************************************************/
@@ -78,7 +83,9 @@ print_help (void)
   /* TRANSLATORS: --help output, first block: how the program is called.
      Keep the program name and the option names in English. */
   printf (_("Usage: %s [OPTION]... CODE...\n"
-            "  or:  %s --parse [OPTION]...\n"), program_name, program_name);
+            "  or:  %s --parse [OPTION]...\n"
+            "  or:  %s --reasons | --reason=NAME\n"), program_name,
+          program_name, program_name);
   /* TRANSLATORS: --help output, the paragraph saying what the program does. */
   fputs (_("Explain SMTP reply codes (such as 550), enhanced status codes\n"
            "(such as 5.1.1) and whole server replies in the language of the\n"
@@ -95,8 +102,18 @@ print_help (void)
            "  -p, --parse        read server replies from standard input and\n"
            "                     explain each one, with advice\n"
            "  -j, --json         print one JSON object per line\n"
-           "  -l, --list         list every reply code the library describes\n"
-           "  -h, --help         display this help and exit\n"
+           "  -l, --list         list every reply code the library describes\n"),
+         stdout);
+  /* TRANSLATORS: --help output, the options about reasons (why a message
+     failed).  Keep the option names in English; align as in the
+     original. */
+  fputs (_("  -r, --reasons      list the reasons a message can fail for: each\n"
+           "                     reason's name, then its title\n"
+           "  -R, --reason=NAME  say what the reason NAME means and what the\n"
+           "                     user can do about it\n"), stdout);
+  /* TRANSLATORS: --help output, the last options.  Keep the option names
+     in English; align as in the original. */
+  fputs (_("  -h, --help         display this help and exit\n"
            "  -V, --version      output version information and exit\n"),
          stdout);
   putchar ('\n');
@@ -182,6 +199,45 @@ format_enhanced (const struct smtpreply_enhanced *e, char *out, size_t size)
   snprintf (out, size, "%d.%d.%d", e->cls, e->subject, e->detail);
 }
 
+/* What the server did that the RFCs do not foresee (the parser's flags),
+   with their JSON names. */
+static const struct
+{
+  unsigned flag;
+  const char *name;
+} reply_flags[] = {
+  { SMTPREPLY_REPLY_NONSTANDARD_CODE, "nonstandard_code" },
+  { SMTPREPLY_REPLY_ENHANCED_CLASS_MISMATCH, "enhanced_class_mismatch" },
+  { SMTPREPLY_REPLY_ENHANCED_IN_TEXT, "enhanced_in_text" },
+};
+
+#define N_REPLY_FLAGS (sizeof reply_flags / sizeof reply_flags[0])
+
+static const char *
+flag_note (unsigned flag)
+{
+  switch (flag)
+    {
+    case SMTPREPLY_REPLY_NONSTANDARD_CODE:
+      /* TRANSLATORS: --parse output: the server sent a reply code whose
+         second digit is 6 to 9 (such as 571), which RFC 5321 does not
+         define. */
+      return _("Note: the reply code is not a standard one; only its first digit counts");
+    case SMTPREPLY_REPLY_ENHANCED_CLASS_MISMATCH:
+      /* TRANSLATORS: --parse output: the enhanced status code's first digit
+         differs from the reply code's (such as "550 4.4.7"); the reply
+         code decides whether to retry. */
+      return _("Note: the enhanced code's class differs from the reply code's; the reply code decides");
+    case SMTPREPLY_REPLY_ENHANCED_IN_TEXT:
+      /* TRANSLATORS: --parse output: the enhanced status code was written
+         inside the server's text (such as "(#5.1.1)", as qmail does), not
+         after the reply code. */
+      return _("Note: the enhanced code was found in the server's text");
+    default:
+      return "";
+    }
+}
+
 static void
 print_reply_text (const char *buf, const struct smtpreply_reply *reply,
                   const struct smtpreply_explanation *x)
@@ -204,6 +260,9 @@ print_reply_text (const char *buf, const struct smtpreply_reply *reply,
   /* TRANSLATORS: --parse and --advice output: what the user can do; %s is
      the advice. */
   printf (_("  Advice: %s\n"), x->advice);
+  for (i = 0; i < N_REPLY_FLAGS; i++)
+    if (reply->flags & reply_flags[i].flag)
+      printf ("  %s\n", flag_note (reply_flags[i].flag));
   if (!x->show_server_text)
     {
       /* TRANSLATORS: --parse output, instead of the server's text when it
@@ -222,11 +281,21 @@ print_reply_text (const char *buf, const struct smtpreply_reply *reply,
     }
 }
 
+/* ,"reason":"mailbox_full","reason_title":"..." */
+static void
+print_reason_json (enum smtpreply_reason reason)
+{
+  printf (",\"reason\":\"%s\",\"reason_title\":",
+          smtpreply_reason_name (reason));
+  json_write_cstring (stdout, smtpreply_reason_title (reason, NULL));
+}
+
 static void
 print_reply_json (const char *buf, const struct smtpreply_reply *reply,
                   const struct smtpreply_explanation *x)
 {
   size_t i;
+  int first;
 
   printf ("{\"code\":%d,\"enhanced\":", reply->code);
   if (reply->has_enhanced)
@@ -246,7 +315,15 @@ print_reply_json (const char *buf, const struct smtpreply_reply *reply,
   json_write_cstring (stdout, x->headline);
   fputs (",\"advice\":", stdout);
   json_write_cstring (stdout, x->advice);
-  printf (",\"show_text\":%s,\"text\":[", x->show_server_text ? "true" : "false");
+  print_reason_json (x->reason);
+  fputs (",\"flags\":[", stdout);
+  for (i = 0, first = 1; i < N_REPLY_FLAGS; i++)
+    if (reply->flags & reply_flags[i].flag)
+      {
+        printf ("%s\"%s\"", first ? "" : ",", reply_flags[i].name);
+        first = 0;
+      }
+  printf ("],\"show_text\":%s,\"text\":[", x->show_server_text ? "true" : "false");
   for (i = 0; i < reply->nlines; i++)
     {
       if (i > 0)
@@ -272,8 +349,9 @@ print_reply (const char *buf, const struct smtpreply_reply *reply,
 
 /* Codes on the command line *******************************************/
 
-/* A reply code argument: exactly three digits, the first 2-5 and the
-   second 0-5 (RFC 5321 section 4.2).  Returns the code, or -1. */
+/* A reply code argument: exactly three digits, the first 2-5 (RFC 5321
+   section 4.2; a second digit of 6-9, which real servers send, is taken
+   too).  Returns the code, or -1. */
 static int
 parse_code (const char *arg)
 {
@@ -304,6 +382,21 @@ print_code (int code, const struct options *opts)
     }
 }
 
+/* The reason an enhanced code gives on its own: that of a reply of its
+   class (x50) that says nothing else. */
+static enum smtpreply_reason
+enhanced_reason (const struct smtpreply_enhanced *e,
+                 enum smtpreply_context ctx)
+{
+  struct smtpreply_reply reply;
+
+  memset (&reply, 0, sizeof reply);
+  reply.code = e->cls * 100 + 50;
+  reply.has_enhanced = 1;
+  reply.enhanced = *e;
+  return smtpreply_reason (&reply, ctx);
+}
+
 static void
 print_enhanced (const char *arg, const struct smtpreply_enhanced *e,
                 const struct options *opts)
@@ -329,7 +422,8 @@ print_enhanced (const char *arg, const struct smtpreply_enhanced *e,
   json_write_cstring (stdout, title);
   fputs (",\"advice\":", stdout);
   json_write_cstring (stdout, advice);
-  fputs (",\"show_text\":true,\"text\":[]}\n", stdout);
+  print_reason_json (enhanced_reason (e, opts->ctx));
+  fputs (",\"flags\":[],\"show_text\":true,\"text\":[]}\n", stdout);
 }
 
 static int
@@ -369,6 +463,65 @@ list_codes (const struct options *opts)
   for (code = 0; code < 1000; code++)
     if (smtpreply_is_known (code))
       print_code (code, opts);
+}
+
+/* --reasons and --reason *********************************************/
+
+static void
+print_reason_text (enum smtpreply_reason reason, int with_advice)
+{
+  if (!with_advice)
+    {
+      printf ("%-20s %s\n", smtpreply_reason_name (reason),
+              smtpreply_reason_title (reason, NULL));
+      return;
+    }
+  printf ("%s: %s\n", smtpreply_reason_name (reason),
+          smtpreply_reason_title (reason, NULL));
+  /* TRANSLATORS: --reason output: the advice when the server's failure is
+     temporary (a 4yz reply); %s is the advice. */
+  printf (_("  If the failure is temporary: %s\n"),
+          smtpreply_reason_advice (reason, SMTPREPLY_CLASS_TRANSIENT, NULL));
+  /* TRANSLATORS: --reason output: the advice when the server's failure is
+     permanent (a 5yz reply); %s is the advice. */
+  printf (_("  If the failure is permanent: %s\n"),
+          smtpreply_reason_advice (reason, SMTPREPLY_CLASS_PERMANENT, NULL));
+}
+
+static void
+print_reason_json_line (enum smtpreply_reason reason)
+{
+  printf ("{\"reason\":\"%s\",\"title\":", smtpreply_reason_name (reason));
+  json_write_cstring (stdout, smtpreply_reason_title (reason, NULL));
+  fputs (",\"advice_transient\":", stdout);
+  json_write_cstring (stdout, smtpreply_reason_advice (reason,
+                                                       SMTPREPLY_CLASS_TRANSIENT,
+                                                       NULL));
+  fputs (",\"advice_permanent\":", stdout);
+  json_write_cstring (stdout, smtpreply_reason_advice (reason,
+                                                       SMTPREPLY_CLASS_PERMANENT,
+                                                       NULL));
+  fputs ("}\n", stdout);
+}
+
+static void
+print_reasons (const struct options *opts)
+{
+  int reason;
+
+  if (opts->action == ACTION_REASON)
+    {
+      if (opts->json)
+        print_reason_json_line (opts->reason);
+      else
+        print_reason_text (opts->reason, 1);
+      return;
+    }
+  for (reason = 0; reason < SMTPREPLY_REASON_COUNT; reason++)
+    if (opts->json)
+      print_reason_json_line ((enum smtpreply_reason) reason);
+    else
+      print_reason_text ((enum smtpreply_reason) reason, 0);
 }
 
 /* --parse **************************************************************/
@@ -539,6 +692,8 @@ parse_options (int argc, char **argv, struct options *opts)
     { "parse", no_argument, NULL, 'p' },
     { "json", no_argument, NULL, 'j' },
     { "list", no_argument, NULL, 'l' },
+    { "reasons", no_argument, NULL, 'r' },
+    { "reason", required_argument, NULL, 'R' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -550,7 +705,7 @@ parse_options (int argc, char **argv, struct options *opts)
   /* The program reports bad options itself, in its own words and
      language, and under its own name whatever argv[0] is. */
   opterr = 0;
-  while ((c = getopt_long (argc, argv, ":ac:pjlhV", long_options, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, ":ac:pjlrR:hV", long_options, NULL)) != -1)
     switch (c)
       {
       case ':':
@@ -590,6 +745,23 @@ parse_options (int argc, char **argv, struct options *opts)
           }
         opts->ctx = (enum smtpreply_context) ctx;
         break;
+      case 'R':
+        ctx = smtpreply_reason_from_name (optarg);
+        if (ctx < 0)
+          {
+            /* TRANSLATORS: error for --reason with a name that is not a
+               reason's (smtpreply --reasons lists them); the first %s is the
+               program name, the second the name as typed. */
+            fprintf (stderr, _("%s: unknown reason '%s'\n"), program_name,
+                     optarg);
+            return usage_error ();
+          }
+        opts->reason = (enum smtpreply_reason) ctx;
+        opts->action = ACTION_REASON;
+        break;
+      case 'r':
+        opts->action = ACTION_REASONS;
+        break;
       case 'a':
         opts->advice = 1;
         break;
@@ -616,6 +788,15 @@ parse_options (int argc, char **argv, struct options *opts)
       /* TRANSLATORS: error when the program is run without a code; %s is
          the program name. */
       fprintf (stderr, _("%s: no reply code given\n"), program_name);
+      return usage_error ();
+    }
+  if ((opts->action == ACTION_REASONS || opts->action == ACTION_REASON)
+      && optind < argc)
+    {
+      /* TRANSLATORS: error when --reasons or --reason is given codes too;
+         %s is the program name.  Keep the option names in English. */
+      fprintf (stderr, _("%s: --reasons and --reason take no codes\n"),
+               program_name);
       return usage_error ();
     }
   if (opts->action == ACTION_PARSE && optind < argc)
@@ -671,6 +852,10 @@ main (int argc, char **argv)
       break;
     case ACTION_LIST:
       list_codes (&opts);
+      break;
+    case ACTION_REASONS:
+    case ACTION_REASON:
+      print_reasons (&opts);
       break;
     case ACTION_PARSE:
       status = parse_input (&opts);
