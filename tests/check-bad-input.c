@@ -350,6 +350,130 @@ START_TEST (row_explain_out_of_range)
 }
 END_TEST
 
+/* reasons *************************************************************/
+
+START_TEST (row_reason_null_and_hand_filled)
+{
+  static struct smtpreply_reply r;
+  size_t i;
+
+  ck_assert_int_eq (smtpreply_reason (NULL, SMTPREPLY_CTX_RCPT),
+                    SMTPREPLY_REASON_UNKNOWN);
+  memset (&r, 0, sizeof r);
+  for (i = 0; i < (size_t) N_BAD_CODES; i++)
+    {
+      r.code = bad_codes[i];
+      ck_assert_int_eq (smtpreply_reason (&r, SMTPREPLY_CTX_RCPT),
+                        SMTPREPLY_REASON_UNKNOWN);
+    }
+  /* No buf: the lines are not read, whatever they say. */
+  r.code = 550;
+  r.nlines = SMTPREPLY_MAX_LINES;
+  for (i = 0; i < SMTPREPLY_MAX_LINES; i++)
+    {
+      r.lines[i].offset = SIZE_MAX / 2;
+      r.lines[i].length = SIZE_MAX / 2;
+    }
+  ck_assert_int_eq (smtpreply_reason (&r, SMTPREPLY_CTX_RCPT),
+                    SMTPREPLY_REASON_UNKNOWN);
+  /* More lines than the struct holds: only SMTPREPLY_MAX_LINES are read. */
+  r.buf = "user unknown";
+  for (i = 0; i < SMTPREPLY_MAX_LINES; i++)
+    {
+      r.lines[i].offset = 0;
+      r.lines[i].length = 12;
+    }
+  r.nlines = SIZE_MAX;
+  ck_assert_int_eq (smtpreply_reason (&r, SMTPREPLY_CTX_RCPT),
+                    SMTPREPLY_REASON_RECIPIENT_UNKNOWN);
+  for (i = 0; i < (size_t) N_BAD_CONTEXTS; i++)
+    ck_assert_int_eq (smtpreply_reason (&r, (enum smtpreply_context)
+                                        bad_contexts[i]),
+                      SMTPREPLY_REASON_RECIPIENT_UNKNOWN);
+}
+END_TEST
+
+/* Hostile text: NUL-free binary, invalid UTF-8, every byte value, lines of
+   the largest size: a reason in range, never a read past the lines. */
+START_TEST (row_reason_hostile_text)
+{
+  static char buf[SMTPREPLY_MAX_LINE_LENGTH * 3];
+  struct smtpreply_reply r;
+  size_t n = 0;
+  int c, line;
+
+  for (line = 0; line < 2; line++)
+    {
+      memcpy (buf + n, "550-", 4);
+      n += 4;
+      for (c = 0; n < (size_t) (line + 1) * SMTPREPLY_MAX_LINE_LENGTH - 2; c++)
+        {
+          unsigned char b = (unsigned char) (c % 255 + 1);
+
+          buf[n++] = (char) (b == '\n' || b == '\r' ? 'x' : b);
+        }
+      memcpy (buf + n, "\r\n", 2);
+      n += 2;
+    }
+  {
+    static const char last[] = "550 \xff\xfe\xc3( spam\r\n";
+
+    memcpy (buf + n, last, sizeof last - 1);
+    n += sizeof last - 1;
+  }
+  ck_assert_int_eq (smtpreply_parse (buf, n, 0, &r), SMTPREPLY_PARSE_OK);
+  ck_assert_int_lt ((int) smtpreply_reason (&r, SMTPREPLY_CTX_DATA_END),
+                    SMTPREPLY_REASON_COUNT);
+  ck_assert_int_eq (smtpreply_reason (&r, SMTPREPLY_CTX_DATA_END),
+                    SMTPREPLY_REASON_SPAM);
+}
+END_TEST
+
+START_TEST (row_reason_names_titles_advice)
+{
+  static const int bad[] = { -1, SMTPREPLY_REASON_COUNT, 1000, INT_MIN,
+                             INT_MAX };
+  char *long_name = malloc (65537);
+  size_t i;
+
+  ck_assert_ptr_nonnull (long_name);
+  memset (long_name, 'a', 65536);
+  long_name[65536] = '\0';
+  ck_assert_int_eq (smtpreply_reason_from_name (NULL), -1);
+  ck_assert_int_eq (smtpreply_reason_from_name (""), -1);
+  ck_assert_int_eq (smtpreply_reason_from_name (long_name), -1);
+  ck_assert_int_eq (smtpreply_reason_from_name ("spam\xff"), -1);
+  for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    {
+      enum smtpreply_reason r = (enum smtpreply_reason) bad[i];
+
+      ck_assert_str_eq (smtpreply_reason_name (r), "unknown");
+      ck_assert_str_eq (smtpreply_reason_title (r, NULL),
+                        "The server did not say why");
+      ck_assert_str_eq (smtpreply_reason_advice (r, SMTPREPLY_CLASS_PERMANENT,
+                                                 NULL),
+                        smtpreply_reason_advice (SMTPREPLY_REASON_UNKNOWN,
+                                                 SMTPREPLY_CLASS_PERMANENT,
+                                                 NULL));
+    }
+  /* An outcome out of range: the text saying there is no advice. */
+  ck_assert_str_eq (smtpreply_reason_advice (SMTPREPLY_REASON_SPAM,
+                                             (enum smtpreply_class) 77, NULL),
+                    smtpreply_advice (0));
+  ck_assert_str_eq (smtpreply_reason_advice (SMTPREPLY_REASON_SPAM,
+                                             (enum smtpreply_class) -1, NULL),
+                    smtpreply_advice (0));
+  /* Bad language tags: the built-in English. */
+  ck_assert_str_eq (smtpreply_reason_title (SMTPREPLY_REASON_SPAM, long_name),
+                    "The message was classified as spam");
+  ck_assert_str_eq (smtpreply_reason_title (SMTPREPLY_REASON_SPAM, ""),
+                    "The message was classified as spam");
+  ck_assert_str_eq (smtpreply_reason_title (SMTPREPLY_REASON_SPAM, "../x"),
+                    "The message was classified as spam");
+  free (long_name);
+}
+END_TEST
+
 /* version and UTF-8 ***************************************************/
 
 START_TEST (row_check_version_bad)
@@ -446,6 +570,9 @@ bad_input_suite (void)
   tcase_add_test (tc, row_use_utf8_repeated);
   tcase_add_test (tc, row_l_special_locales);
   tcase_add_test (tc, row_lang_bad_tags);
+  tcase_add_test (tc, row_reason_null_and_hand_filled);
+  tcase_add_test (tc, row_reason_hostile_text);
+  tcase_add_test (tc, row_reason_names_titles_advice);
   suite_add_tcase (s, tc);
   return s;
 }

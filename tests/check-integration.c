@@ -5,7 +5,7 @@
    recipient, an unknown command, a bad sequence, relaying denied and a
    message over the size limit.  Every reply is parsed as it would arrive
    from a socket (in small chunks) and explained in zh_CN and in en, and the
-   test asserts its code, enhanced code, class and headline.
+   test asserts its code, enhanced code, class, reason and headline.
    Run by "make check-integration". */
 
 #include <config.h>
@@ -35,36 +35,39 @@ struct step
   int code;
   const char *enhanced;         /* "" for none */
   enum smtpreply_class outcome;
+  enum smtpreply_reason reason;
   const char *en;               /* headline in en_US.UTF-8 */
   const char *zh;               /* headline in zh_CN.UTF-8 */
 };
 
 #define GREETING { NULL, SMTPREPLY_CTX_GREETING, 220, "", \
-    SMTPREPLY_CLASS_SUCCESS, "The server is ready to start the session", \
+    SMTPREPLY_CLASS_SUCCESS, SMTPREPLY_REASON_NONE, "The server is ready to start the session", \
     "服务器已就绪，可以开始会话" }
 #define EHLO { "EHLO client.example\r\n", SMTPREPLY_CTX_EHLO, 250, "", \
-    SMTPREPLY_CLASS_SUCCESS, \
+    SMTPREPLY_CLASS_SUCCESS, SMTPREPLY_REASON_NONE, \
     "The server greeted the client and listed the extensions it supports", \
     "服务器已响应问候，并列出了它支持的扩展功能" }
 #define MAIL_OK { "MAIL FROM:<sender@client.example>\r\n", SMTPREPLY_CTX_MAIL, \
-    250, "", SMTPREPLY_CLASS_SUCCESS, "The sender address was accepted", \
+    250, "", SMTPREPLY_CLASS_SUCCESS, SMTPREPLY_REASON_NONE, \
+    "The sender address was accepted", \
     "发件人地址已被接受" }
 #define QUIT { "QUIT\r\n", SMTPREPLY_CTX_QUIT, 221, "", \
-    SMTPREPLY_CLASS_SUCCESS, "The server is closing the connection", \
+    SMTPREPLY_CLASS_SUCCESS, SMTPREPLY_REASON_NONE, "The server is closing the connection", \
     "服务器正在关闭连接" }
-#define END { NULL, 0, 0, NULL, 0, NULL, NULL }
+#define END { NULL, 0, 0, NULL, 0, 0, NULL, NULL }
 
 /* A message accepted for delivery. */
 static const struct step accepted[] = {
   GREETING, EHLO, MAIL_OK,
   { "RCPT TO:<alice@test.example>\r\n", SMTPREPLY_CTX_RCPT, 250, "",
-    SMTPREPLY_CLASS_SUCCESS, "The recipient address was accepted",
+    SMTPREPLY_CLASS_SUCCESS, SMTPREPLY_REASON_NONE,
+    "The recipient address was accepted",
     "收件人地址已被接受" },
   { "DATA\r\n", SMTPREPLY_CTX_DATA, 354, "", SMTPREPLY_CLASS_INTERMEDIATE,
-    "The server is ready to receive the message", "服务器已准备好接收邮件内容" },
+    SMTPREPLY_REASON_NONE, "The server is ready to receive the message", "服务器已准备好接收邮件内容" },
   { "Subject: libsmtpreply test\r\n\r\nHello.\r\n.\r\n",
     SMTPREPLY_CTX_DATA_END, 250, "", SMTPREPLY_CLASS_SUCCESS,
-    "The server accepted the message for delivery",
+    SMTPREPLY_REASON_NONE, "The server accepted the message for delivery",
     "服务器已接收邮件，将进行投递" },
   QUIT, END
 };
@@ -74,29 +77,29 @@ static const struct step refused[] = {
   GREETING, EHLO, MAIL_OK,
   /* An unknown recipient. */
   { "RCPT TO:<nobody@test.example>\r\n", SMTPREPLY_CTX_RCPT, 550, "5.1.1",
-    SMTPREPLY_CLASS_PERMANENT, "Bad destination mailbox address",
-    "收件人邮箱不存在" },
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_RECIPIENT_UNKNOWN,
+    "The recipient\u2019s address does not exist", "收件人地址不存在" },
   /* Relaying denied. */
   { "RCPT TO:<someone@elsewhere.example>\r\n", SMTPREPLY_CTX_RCPT, 550, "5.7.1",
-    SMTPREPLY_CLASS_PERMANENT, "Delivery not authorized, message refused",
-    "未获投递授权，邮件被拒收" },
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_RELAY_DENIED,
+    "The server will not pass the message on (relaying denied)",
+    "服务器不允许转发此邮件（拒绝中继）" },
   /* An unknown command. */
   { "FROBNICATE\r\n", SMTPREPLY_CTX_UNKNOWN, 500, "",
-    SMTPREPLY_CLASS_PERMANENT,
-    "Syntax error: the command was not recognized, or a line was too long",
-    "语法错误：无法识别该命令，或某行内容过长" },
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_PROTOCOL_ERROR,
+    "The mail program and the server did not understand each other",
+    "邮件程序与服务器无法正常通信" },
   { "RSET\r\n", SMTPREPLY_CTX_RSET, 250, "", SMTPREPLY_CLASS_SUCCESS,
-    "The mail transaction was reset", "邮件事务已重置" },
+    SMTPREPLY_REASON_NONE, "The mail transaction was reset", "邮件事务已重置" },
   /* A bad sequence: a recipient before any sender. */
   { "RCPT TO:<alice@test.example>\r\n", SMTPREPLY_CTX_RCPT, 503, "",
-    SMTPREPLY_CLASS_PERMANENT,
-    "A recipient was given before the sender (MAIL FROM)",
-    "在指定发件人（MAIL FROM）之前指定了收件人" },
+    SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_PROTOCOL_ERROR,
+    "The mail program and the server did not understand each other",
+    "邮件程序与服务器无法正常通信" },
   /* A message over the size limit, declared with SIZE (RFC 1870). */
   { "MAIL FROM:<sender@client.example> SIZE=999999\r\n", SMTPREPLY_CTX_MAIL,
-    552, "", SMTPREPLY_CLASS_PERMANENT,
-    "The message is larger than the server\u2019s maximum size",
-    "邮件大小超过了服务器允许的上限" },
+    552, "", SMTPREPLY_CLASS_PERMANENT, SMTPREPLY_REASON_MESSAGE_TOO_BIG,
+    "The message is too large", "邮件过大" },
   QUIT, END
 };
 
@@ -263,6 +266,7 @@ run_session (const struct step *steps)
 
       ck_assert_int_eq (smtpreply_explain_l (&reply, s->ctx, &x, en), 0);
       ck_assert_int_eq (x.outcome, s->outcome);
+      ck_assert_int_eq (x.reason, s->reason);
       ck_assert_str_eq (x.headline, s->en);
       ck_assert_int_eq (smtpreply_explain_l (&reply, s->ctx, &x, zh), 0);
       ck_assert_int_eq (x.outcome, s->outcome);
