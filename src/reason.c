@@ -228,13 +228,13 @@ scan_reply (const struct smtpreply_reply *reply, int cls,
             struct smtpreply__scan *scan)
 {
   const struct smtpreply__matcher *m = &smtpreply__evidence_matcher;
-  size_t i, n = reply->nlines < SMTPREPLY_MAX_LINES ? reply->nlines
-                                                    : SMTPREPLY_MAX_LINES;
+  size_t i;
 
   smtpreply__scan_start (scan, m, cls);
   if (reply->buf == NULL)
     return;
-  for (i = 0; i < n; i++)
+  /* A hand-filled NLINES may exceed what LINES holds. */
+  for (i = 0; i < reply->nlines && i < SMTPREPLY_MAX_LINES; i++)
     {
       smtpreply__scan_text (scan, m, reply->buf + reply->lines[i].offset,
                             reply->lines[i].length);
