@@ -89,13 +89,19 @@ smtpreply_category (int code)
 }
 
 const char *
-smtpreply_describe (int code)
+smtpreply__describe_msgid (int code)
 {
   if (smtpreply_is_known (code))
-    return smtpreply__tr (reply_text[code]);
+    return reply_text[code];
   if (well_formed (code))
-    return smtpreply__tr (category_text[code / 100 - 2][category_digit (code)]);
-  return smtpreply__tr (unknown_text);
+    return category_text[code / 100 - 2][category_digit (code)];
+  return unknown_text;
+}
+
+const char *
+smtpreply_describe (int code)
+{
+  return smtpreply__tr (smtpreply__describe_msgid (code));
 }
 
 /* The untranslated advice of a class (2-5), or of a non-code (other CLS). */

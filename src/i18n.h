@@ -39,6 +39,9 @@ smtpreply__tr (const char *msgid)
   return dgettext (SMTPREPLY_TEXT_DOMAIN, msgid);
 }
 
+/* The untranslated description of CODE (describe.c). */
+const char *smtpreply__describe_msgid (int code);
+
 /* The untranslated text of CODE in context CTX, or NULL when the code has
    no text specific to that context (context.c). */
 const char *smtpreply__context_msgid (int code, int ctx);
@@ -51,6 +54,23 @@ const char *smtpreply__class_advice_msgid (int cls);
 const char *smtpreply__context_advice_msgid (int code, int ctx);
 const char *smtpreply__enhanced_advice_msgid (int cls, int subject,
                                               int detail);
+
+/* A run of text that is not NUL-terminated. */
+struct smtpreply__text
+{
+  const char *p;
+  size_t n;
+};
+
+/* The reason of a failure of class CLS (4 or 5) from N TEXTS, the basic
+   CODE (0: none), the enhanced code E (NULL: none) and the command CTX.
+   The words of the first FIRST texts (the server's reply) count before
+   those of the others (a report's text about the recipient) (reason.c). */
+enum smtpreply_reason smtpreply__reason_of (const struct smtpreply__text *texts,
+                                            size_t n, size_t first, int code,
+                                            int cls,
+                                            const struct smtpreply_enhanced *e,
+                                            int ctx);
 
 /* The untranslated title and advice of a reason (reason.c). */
 const char *smtpreply__reason_title_msgid (enum smtpreply_reason reason);

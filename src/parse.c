@@ -158,7 +158,7 @@ keep_enhanced (const struct smtpreply_enhanced *enhanced, int code,
 }
 
 /* Records the text [TEXT, END) of a line, first taking off an enhanced
-   status code (RFC 2034) with the spaces after it.  Its class should be
+   status code (RFC 2034) with the spaces around it.  Its class should be
    the reply's first digit; real servers do send others ("550 4.4.7
    QUEUE.Expired"), which are kept and flagged rather than left in the
    text. */
@@ -167,12 +167,16 @@ record_line (const char *buf, size_t text, size_t end, int code,
              struct smtpreply_reply *out)
 {
   struct smtpreply_enhanced enhanced;
-  size_t n = smtpreply__scan_enhanced (buf + text, end - text, &enhanced);
+  size_t at = text, n;
 
-  if (n > 0 && (text + n == end || buf[text + n] == ' '))
+  /* Some servers write two spaces before it ("550  5.1.1", AOL). */
+  while (at < end && at - text < 2 && buf[at] == ' ')
+    at++;
+  n = smtpreply__scan_enhanced (buf + at, end - at, &enhanced);
+  if (n > 0 && (at + n == end || buf[at + n] == ' '))
     {
       keep_enhanced (&enhanced, code, 0, out);
-      text += n;
+      text = at + n;
       while (text < end && buf[text] == ' ')
         text++;
     }

@@ -221,25 +221,87 @@ match_basic (int code, int ctx)
 
 /* Detection **********************************************************/
 
-/* Scans the reply's lines as one text: a line break is a word break, so a
-   phrase that a server wrapped over two lines still matches. */
-static void
-scan_reply (const struct smtpreply_reply *reply, int cls,
-            struct smtpreply__scan *scan)
+/* The reason, once the text is scanned, from the rest of the evidence:
+   the basic code CODE (0: none), the enhanced code E (NULL: none) and the
+   command CTX, in the order of evidence.def. */
+static enum smtpreply_reason
+decide (const struct smtpreply__scan *scan, int code,
+        const struct smtpreply_enhanced *e, int ctx)
 {
   const struct smtpreply__matcher *m = &smtpreply__evidence_matcher;
+  unsigned reason;
+
+  /* 1. Words that name a cause. */
+  if (scan->strong != SMTPREPLY__NO_MATCH)
+    return (enum smtpreply_reason) m->strong_reason[scan->strong];
+
+  /* 2. and 3. A provider's meaning of its enhanced code, then the
+     registry's meaning of a specific one. */
+  if (e != NULL)
+    {
+      reason = match_code (provider_codes, N_ELEMENTS (provider_codes), e,
+                           ctx, scan->providers);
+      if (reason == SMTPREPLY_REASON_COUNT)
+        reason = match_code (specific_codes, N_ELEMENTS (specific_codes), e,
+                             ctx, 0);
+      if (reason != SMTPREPLY_REASON_COUNT)
+        return (enum smtpreply_reason) reason;
+    }
+
+  /* 4. Generic words. */
+  if (scan->hint != SMTPREPLY__NO_MATCH)
+    return (enum smtpreply_reason) m->hint_reason[scan->hint];
+
+  /* 5. The basic code and the command, then 6. a generic enhanced code. */
+  reason = code != 0 ? match_basic (code, ctx) : SMTPREPLY_REASON_COUNT;
+  if (reason == SMTPREPLY_REASON_COUNT && e != NULL)
+    reason = match_code (generic_codes, N_ELEMENTS (generic_codes), e, ctx, 0);
+  return reason == SMTPREPLY_REASON_COUNT ? SMTPREPLY_REASON_UNKNOWN
+                                          : (enum smtpreply_reason) reason;
+}
+
+enum smtpreply_reason
+smtpreply__reason_of (const struct smtpreply__text *texts, size_t n,
+                      size_t first, int code, int cls,
+                      const struct smtpreply_enhanced *e, int ctx)
+{
+  const struct smtpreply__matcher *m = &smtpreply__evidence_matcher;
+  struct smtpreply__scan scan, rest;
   size_t i;
 
-  smtpreply__scan_start (scan, m, cls);
-  if (reply->buf == NULL)
-    return;
-  /* A hand-filled NLINES may exceed what LINES holds. */
-  for (i = 0; i < reply->nlines && i < SMTPREPLY_MAX_LINES; i++)
+  if ((unsigned) ctx >= SMTPREPLY_CTX_COUNT)
+    ctx = SMTPREPLY_CTX_UNKNOWN;
+  if (first > n)
+    first = n;
+  /* The first FIRST texts read as one, a word break between two; the
+     others only if those named no cause.  Their phrase then counts as the
+     first texts' would, and their hint after the first texts' hint; but
+     a phrase saying that delivery was given up counts wherever it is. */
+  smtpreply__scan_start (&scan, m, cls);
+  for (i = 0; i < first; i++)
     {
-      smtpreply__scan_text (scan, m, reply->buf + reply->lines[i].offset,
-                            reply->lines[i].length);
-      smtpreply__scan_break (scan, m);
+      smtpreply__scan_text (&scan, m, texts[i].p, texts[i].n);
+      smtpreply__scan_break (&scan, m);
     }
+  if (first < n)
+    {
+      smtpreply__scan_start (&rest, m, cls);
+      for (i = first; i < n; i++)
+        {
+          smtpreply__scan_text (&rest, m, texts[i].p, texts[i].n);
+          smtpreply__scan_break (&rest, m);
+        }
+      /* Giving up after retrying wins over the cause of the last try
+         wherever it is said. */
+      if (rest.strong != SMTPREPLY__NO_MATCH
+          && (scan.strong == SMTPREPLY__NO_MATCH
+              || m->strong_reason[rest.strong] == SMTPREPLY_REASON_EXPIRED))
+        scan.strong = rest.strong;
+      if (scan.hint == SMTPREPLY__NO_MATCH)
+        scan.hint = rest.hint;
+      scan.providers |= rest.providers;
+    }
+  return decide (&scan, code, e, ctx);
 }
 
 enum smtpreply_reason
@@ -247,10 +309,9 @@ smtpreply_reason (const struct smtpreply_reply *reply,
                   enum smtpreply_context ctx)
 {
   const struct smtpreply__matcher *m = &smtpreply__evidence_matcher;
-  const struct smtpreply_enhanced *e;
   struct smtpreply__scan scan;
   enum smtpreply_class cls;
-  unsigned reason;
+  size_t i;
 
   if (reply == NULL)
     return SMTPREPLY_REASON_UNKNOWN;
@@ -261,35 +322,17 @@ smtpreply_reason (const struct smtpreply_reply *reply,
     return SMTPREPLY_REASON_UNKNOWN;
   if ((unsigned) ctx >= SMTPREPLY_CTX_COUNT)
     ctx = SMTPREPLY_CTX_UNKNOWN;
-
-  /* 1. Words that name a cause. */
-  scan_reply (reply, (int) cls, &scan);
-  if (scan.strong != SMTPREPLY__NO_MATCH)
-    return (enum smtpreply_reason) m->strong_reason[scan.strong];
-
-  /* 2. and 3. A provider's meaning of its enhanced code, then the
-     registry's meaning of a specific one. */
-  e = reply->has_enhanced ? &reply->enhanced : NULL;
-  if (e != NULL)
+  /* The lines read as one text: a line break is a word break, so a phrase
+     a server wrapped over two lines still matches.  The text is read
+     through BUF; a hand-filled NLINES may exceed what LINES holds. */
+  smtpreply__scan_start (&scan, m, (int) cls);
+  for (i = 0; reply->buf != NULL && i < reply->nlines
+              && i < SMTPREPLY_MAX_LINES; i++)
     {
-      reason = match_code (provider_codes, N_ELEMENTS (provider_codes), e,
-                           (int) ctx, scan.providers);
-      if (reason == SMTPREPLY_REASON_COUNT)
-        reason = match_code (specific_codes, N_ELEMENTS (specific_codes), e,
-                             (int) ctx, 0);
-      if (reason != SMTPREPLY_REASON_COUNT)
-        return (enum smtpreply_reason) reason;
+      smtpreply__scan_text (&scan, m, reply->buf + reply->lines[i].offset,
+                            reply->lines[i].length);
+      smtpreply__scan_break (&scan, m);
     }
-
-  /* 4. Generic words. */
-  if (scan.hint != SMTPREPLY__NO_MATCH)
-    return (enum smtpreply_reason) m->hint_reason[scan.hint];
-
-  /* 5. The basic code and the command, then 6. a generic enhanced code. */
-  reason = match_basic (reply->code, (int) ctx);
-  if (reason == SMTPREPLY_REASON_COUNT && e != NULL)
-    reason = match_code (generic_codes, N_ELEMENTS (generic_codes), e,
-                         (int) ctx, 0);
-  return reason == SMTPREPLY_REASON_COUNT ? SMTPREPLY_REASON_UNKNOWN
-                                          : (enum smtpreply_reason) reason;
+  return decide (&scan, reply->code,
+                 reply->has_enhanced ? &reply->enhanced : NULL, (int) ctx);
 }
