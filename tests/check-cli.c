@@ -371,7 +371,7 @@ static const struct
     "  Reply code 550: " EN_550 "\n"
     "  Enhanced code 4.4.7: Delivery time expired\n"
     "  Advice: Your mail server tried to deliver the message for a long time and gave up. Check the recipient's address, then send it again, or contact the recipient another way.\n"
-    "  Note: the enhanced code's class differs from the reply code's; the reply code decides\n"
+    "  Note: the enhanced code's class differs from the reply code's; the reply code says whether to retry\n"
     "  Server: QUEUE.Expired\n", "" },
   { "C", { "--parse", "--json" }, "571 x (#5.1.1)\n", 0,
     "{\"code\":571,\"enhanced\":\"5.1.1\",\"class\":\"permanent\","

@@ -7,17 +7,20 @@
  *   smtpreply --parse [--json]   explain raw server replies read from stdin
  *   smtpreply --reasons          why messages fail: each reason's name and title
  *   smtpreply --reason NAME      one reason's title and advice
+ *   smtpreply --bounce [FILE]... the failed recipients of delivery reports
  *
  * The program owns its locale (setlocale, textdomain); the library only
  * looks texts up.  Exit status: 0 when every argument or reply was
- * explained, 1 when one was not a code or did not parse (or output failed),
- * 2 for a usage error.
+ * explained, 1 when one was not a code or did not parse, a message was
+ * not a delivery report, a file could not be read (or output failed), 2
+ * for a usage error.
  */
 
 #include <config.h>
 
 #include <smtpreply.h>
 
+#include "cli.h"
 #include "json.h"
 
 #include <errno.h>
@@ -28,23 +31,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifdef ENABLE_NLS
-# include <libintl.h>
-# define _(msgid) gettext (msgid) /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): gettext's convention */
-#else
-# define _(msgid) (msgid) /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
-# define textdomain(domain) ((void) 0)
-# define bindtextdomain(domain, dir) ((void) 0)
-#endif
-
-enum exit_status
-{
-  EXIT_OK = 0,
-  EXIT_BAD_INPUT = 1,
-  EXIT_USAGE = 2
-};
-
-static const char *program_name = "smtpreply";
+const char *program_name = "smtpreply";
 
 enum action
 {
@@ -53,6 +40,7 @@ enum action
   ACTION_PARSE,
   ACTION_REASONS,
   ACTION_REASON,
+  ACTION_BOUNCE,
   ACTION_HELP,
   ACTION_VERSION
 };
@@ -84,11 +72,13 @@ print_help (void)
      Keep the program name and the option names in English. */
   printf (_("Usage: %s [OPTION]... CODE...\n"
             "  or:  %s --parse [OPTION]...\n"
+            "  or:  %s --bounce [OPTION]... [FILE]...\n"
             "  or:  %s --reasons | --reason=NAME\n"), program_name,
-          program_name, program_name);
+          program_name, program_name, program_name);
   /* TRANSLATORS: --help output, the paragraph saying what the program does. */
   fputs (_("Explain SMTP reply codes (such as 550), enhanced status codes\n"
-           "(such as 5.1.1) and whole server replies in the language of the\n"
+           "(such as 5.1.1), whole server replies and the delivery reports\n"
+           "(bounces) that come back to the sender, in the language of the\n"
            "current locale.\n"), stdout);
   putchar ('\n');
   /* TRANSLATORS: --help output, the option list.  Keep the option names
@@ -111,6 +101,13 @@ print_help (void)
            "                     reason's name, then its title\n"
            "  -R, --reason=NAME  say what the reason NAME means and what the\n"
            "                     user can do about it\n"), stdout);
+  /* TRANSLATORS: --help output, the option for delivery reports.  Keep
+     the option names, "mbox" and "Maildir" in English; align as in the
+     original. */
+  fputs (_("  -b, --bounce       explain each failed or delayed recipient of the\n"
+           "                     delivery reports in each FILE (a message, an\n"
+           "                     mbox or a Maildir directory), or in standard\n"
+           "                     input\n"), stdout);
   /* TRANSLATORS: --help output, the last options.  Keep the option names
      in English; align as in the original. */
   fputs (_("  -h, --help         display this help and exit\n"
@@ -121,7 +118,8 @@ print_help (void)
      LANG, LC_ALL, LC_MESSAGES and LANGUAGE are environment variables. */
   fputs (_("The language follows LANG, LC_ALL, LC_MESSAGES and LANGUAGE.\n"
            "Exit status: 0 if everything was explained, 1 if a CODE was not\n"
-           "a code or a reply did not parse, 2 for a usage error.\n"),
+           "a code, a reply did not parse, a message was not a delivery\n"
+           "report or a FILE could not be read, 2 for a usage error.\n"),
          stdout);
 }
 
@@ -136,7 +134,7 @@ print_version (void)
 
 /* Output ***************************************************************/
 
-static const char *
+const char *
 outcome_name (enum smtpreply_class outcome)
 {
   switch (outcome)
@@ -180,7 +178,7 @@ outcome_text (enum smtpreply_class outcome)
 
 /* Writes the server's bytes, with control characters (which could drive
    the terminal) shown as "?". */
-static void
+void
 write_server_text (const char *s, size_t len)
 {
   size_t i;
@@ -227,7 +225,7 @@ flag_note (unsigned flag)
       /* TRANSLATORS: --parse output: the enhanced status code's first digit
          differs from the reply code's (such as "550 4.4.7"); the reply
          code decides whether to retry. */
-      return _("Note: the enhanced code's class differs from the reply code's; the reply code decides");
+      return _("Note: the enhanced code's class differs from the reply code's; the reply code says whether to retry");
     case SMTPREPLY_REPLY_ENHANCED_IN_TEXT:
       /* TRANSLATORS: --parse output: the enhanced status code was written
          inside the server's text (such as "(#5.1.1)", as qmail does), not
@@ -237,6 +235,9 @@ flag_note (unsigned flag)
       return "";
     }
 }
+
+static void print_server_lines (const char *buf,
+                                const struct smtpreply_reply *reply);
 
 static void
 print_reply_text (const char *buf, const struct smtpreply_reply *reply,
@@ -270,10 +271,18 @@ print_reply_text (const char *buf, const struct smtpreply_reply *reply,
       printf ("  %s\n", _("Server: (sign-in data, not shown)"));
       return;
     }
+  print_server_lines (buf, reply);
+}
+
+static void
+print_server_lines (const char *buf, const struct smtpreply_reply *reply)
+{
+  size_t i;
+
   for (i = 0; i < reply->nlines; i++)
     {
-      /* TRANSLATORS: --parse output: before each line of the server's own
-         text. */
+      /* TRANSLATORS: --parse and --bounce output: before each line of the
+         server's own text. */
       fputs (_("  Server: "), stdout);
       write_server_text (buf + reply->lines[i].offset,
                          reply->lines[i].length);
@@ -290,8 +299,8 @@ print_reason_json (enum smtpreply_reason reason)
   json_write_cstring (stdout, smtpreply_reason_title (reason, NULL));
 }
 
-static void
-print_reply_json (const char *buf, const struct smtpreply_reply *reply,
+void
+write_reply_json (const char *buf, const struct smtpreply_reply *reply,
                   const struct smtpreply_explanation *x)
 {
   size_t i;
@@ -331,7 +340,7 @@ print_reply_json (const char *buf, const struct smtpreply_reply *reply,
       json_write_string (stdout, buf + reply->lines[i].offset,
                          reply->lines[i].length);
     }
-  fputs ("]}\n", stdout);
+  fputs ("]}", stdout);
 }
 
 static void
@@ -342,7 +351,10 @@ print_reply (const char *buf, const struct smtpreply_reply *reply,
 
   smtpreply_explain (reply, opts->ctx, &x);
   if (opts->json)
-    print_reply_json (buf, reply, &x);
+    {
+      write_reply_json (buf, reply, &x);
+      putchar ('\n');
+    }
   else
     print_reply_text (buf, reply, &x);
 }
@@ -694,6 +706,7 @@ parse_options (int argc, char **argv, struct options *opts)
     { "list", no_argument, NULL, 'l' },
     { "reasons", no_argument, NULL, 'r' },
     { "reason", required_argument, NULL, 'R' },
+    { "bounce", no_argument, NULL, 'b' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -705,7 +718,7 @@ parse_options (int argc, char **argv, struct options *opts)
   /* The program reports bad options itself, in its own words and
      language, and under its own name whatever argv[0] is. */
   opterr = 0;
-  while ((c = getopt_long (argc, argv, ":ac:pjlrR:hV", long_options, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, ":abc:pjlrR:hV", long_options, NULL)) != -1)
     switch (c)
       {
       case ':':
@@ -761,6 +774,9 @@ parse_options (int argc, char **argv, struct options *opts)
         break;
       case 'r':
         opts->action = ACTION_REASONS;
+        break;
+      case 'b':
+        opts->action = ACTION_BOUNCE;
         break;
       case 'a':
         opts->advice = 1;
@@ -859,6 +875,10 @@ main (int argc, char **argv)
       break;
     case ACTION_PARSE:
       status = parse_input (&opts);
+      break;
+    case ACTION_BOUNCE:
+      status = explain_bounces (argv + opts.first_operand,
+                                argc - opts.first_operand, opts.json);
       break;
     case ACTION_DESCRIBE:
       status = describe_operands (argc, argv, &opts);

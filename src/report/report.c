@@ -11,6 +11,7 @@
 #include "report/report.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -739,4 +740,122 @@ smtpreply_report_explain (const struct smtpreply_report_recipient *recipient,
                                           lang);
     }
   return 0;
+}
+
+/* The sentence for each outcome, with and without the message's subject.
+   Translators reorder the arguments with %1$s, %2$s, %3$s. */
+static const char *
+summary_msgid (enum smtpreply_action action, int with_subject)
+{
+  switch (action)
+    {
+    case SMTPREPLY_ACTION_DELAYED:
+      return with_subject
+             /* TRANSLATORS: a delivery report's summary for one recipient:
+                the first %s is the subject of the message, the second the
+                recipient's address, the third why (such as "The
+                recipient's mailbox is full").  Reorder with %1$s, %2$s,
+                %3$s if your language needs to. */
+             ? N_("Your message “%s” to %s is delayed: %s")
+             /* TRANSLATORS: a delivery report's summary for one recipient:
+                the first %s is the recipient's address, the second why. */
+             : N_("Your message to %s is delayed: %s");
+    case SMTPREPLY_ACTION_DELIVERED:
+    case SMTPREPLY_ACTION_EXPANDED:
+      return with_subject
+             /* TRANSLATORS: a delivery report's summary for one recipient:
+                the first %s is the subject of the message, the second the
+                recipient's address.  Reorder with %1$s, %2$s if your
+                language needs to. */
+             ? N_("Your message “%s” to %s was delivered")
+             /* TRANSLATORS: a delivery report's summary for one recipient:
+                %s is the recipient's address. */
+             : N_("Your message to %s was delivered");
+    case SMTPREPLY_ACTION_RELAYED:
+      return with_subject
+             /* TRANSLATORS: a delivery report's summary for one recipient:
+                the message went on to a system that sends no delivery
+                reports, so no further news will come.  The first %s is the
+                subject, the second the recipient's address. */
+             ? N_("Your message “%s” to %s was passed on to a system that sends no further reports")
+             /* TRANSLATORS: as above, without the subject; %s is the
+                recipient's address. */
+             : N_("Your message to %s was passed on to a system that sends no further reports");
+    case SMTPREPLY_ACTION_FAILED:
+    case SMTPREPLY_ACTION_UNKNOWN:
+      break;
+    }
+  return with_subject
+         /* TRANSLATORS: a delivery report's summary for one recipient: the
+            first %s is the subject of the message, the second the
+            recipient's address, the third why (such as "The recipient's
+            address does not exist").  Reorder with %1$s, %2$s, %3$s if
+            your language needs to. */
+         ? N_("Your message “%s” to %s was not delivered: %s")
+         /* TRANSLATORS: a delivery report's summary for one recipient: the
+            first %s is the recipient's address, the second why. */
+         : N_("Your message to %s was not delivered: %s");
+}
+
+/* Writes FORMAT with its "%s" (in turn) or "%1$s" to "%3$s" replaced by
+   A, B and C (NULL: nothing more), and "%%" by "%", into BUF as snprintf
+   would; any other "%" is copied as it is.  Only this much of printf is
+   needed, and a broken catalog cannot make it read what is not there. */
+static int
+fill (char *buf, size_t size, const char *format, const char *a,
+      const char *b, const char *c)
+{
+  const char *args[3];
+  size_t n = 0, next = 0;
+  const char *p;
+
+  args[0] = a;
+  args[1] = b;
+  args[2] = c;
+  for (p = format; *p != '\0'; p++)
+    {
+      const char *piece = p;
+      size_t len = 1, which = 3;
+
+      if (p[0] == '%' && p[1] == 's')
+        which = next++, p++;
+      else if (p[0] == '%' && p[1] >= '1' && p[1] <= '3' && p[2] == '$'
+               && p[3] == 's')
+        which = (size_t) (p[1] - '1'), p += 3;
+      else if (p[0] == '%' && p[1] == '%')
+        p++;
+      if (which < 3)
+        {
+          piece = args[which] != NULL ? args[which] : "";
+          len = strlen (piece);
+        }
+      if (n < size)
+        memcpy (buf + n, piece, n + len < size ? len : size - n);
+      n += len;
+      if (n > INT_MAX)
+        return -1;
+    }
+  if (size > 0)
+    buf[n < size ? n : size - 1] = '\0';
+  return (int) n;
+}
+
+int
+smtpreply_report_summary (const struct smtpreply_report *report, size_t i,
+                          const char *lang, char *buf, size_t size)
+{
+  const struct smtpreply_report_recipient *rc
+    = smtpreply_report_recipient (report, i);
+  const char *subject, *format, *why;
+  int with_subject;
+
+  if (rc == NULL || (buf == NULL && size > 0))
+    return -1;
+  subject = report->message.subject;
+  with_subject = subject != NULL && *subject != '\0';
+  format = smtpreply__tr_lang (summary_msgid (rc->action, with_subject),
+                               lang);
+  why = smtpreply__tr_lang (smtpreply__reason_title_msgid (rc->reason), lang);
+  return fill (buf, size, format, with_subject ? subject : rc->recipient,
+               with_subject ? rc->recipient : why, with_subject ? why : NULL);
 }

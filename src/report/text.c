@@ -447,10 +447,13 @@ rebuild_reply (struct arena *a, const char *diagnostic, size_t *len)
           && (diagnostic[i + 4] == '-' || diagnostic[i + 4] == ' ')
           && starts_with_code (diagnostic, n))
         {
+          /* "550 550 5.1.1 ...": a line of the code alone says nothing. */
           if (o - line == 3)
-            out[o++] = '-';
-          else
-            out[line + 3] = '-';
+            {
+              o = line;
+              continue;
+            }
+          out[line + 3] = '-';
           out[o++] = '\r';
           out[o++] = '\n';
           line = o;
