@@ -50,18 +50,28 @@ origin_file (const struct origin *o)
   return o->file != NULL ? o->file : _("(standard input)");
 }
 
+/* Where the message is, for people: "FILE" or "FILE, message 3", in
+   BUF. */
+static const char *
+origin_text (const struct origin *o, char *buf, size_t size)
+{
+  if (o->index == 0)
+    return origin_file (o);
+  /* TRANSLATORS: --bounce output and errors: where a message is in a
+     mailbox file; %s is the file name, %lu the message's number from 1. */
+  snprintf (buf, size, _("%s, message %lu"), origin_file (o), o->index);
+  return buf;
+}
+
 /* Output *****************************************************************/
 
 /* "FILE:" or "FILE, message 3:", on a line of its own. */
 static void
 print_origin_text (const struct origin *o)
 {
-  if (o->index > 0)
-    /* TRANSLATORS: --bounce output: the message's place in a mailbox
-       file; %s is the file name, %lu its number from 1. */
-    printf (_("%s, message %lu:\n"), origin_file (o), o->index);
-  else
-    printf ("%s:\n", origin_file (o));
+  char where[4200];
+
+  printf ("%s:\n", origin_text (o, where, sizeof where));
 }
 
 static void
@@ -239,11 +249,15 @@ explain_message (struct reader *rd, const struct origin *o, const char *msg,
 
   if (rc != 0)
     {
+      char where[4200];
+
       fflush (stdout);
-      /* TRANSLATORS: --bounce error: a message could not be read; the
-         first %s is the program name, the second the file, the last the
-         system's error text (out of memory). */
-      fprintf (stderr, _("%s: %s: %s\n"), program_name, origin_file (o),
+      /* TRANSLATORS: --bounce error: a message could not be read (memory
+         ran out); the first %s is the program name, the second where the
+         message is (the file, with its number in a mailbox), the last the
+         system's error text. */
+      fprintf (stderr, _("%s: %s: cannot read the message: %s\n"),
+               program_name, origin_text (o, where, sizeof where),
                strerror (rc));
       rd->status = EXIT_BAD_INPUT;
       return;
@@ -290,9 +304,9 @@ explain_message (struct reader *rd, const struct origin *o, const char *msg,
   if (shown == 0 && !rd->json)
     {
       print_origin_text (o);
-      /* TRANSLATORS: --bounce output: a delivery report in which no
-         recipient failed or was delayed (it reports deliveries). */
-      puts (_("  A delivery report with no failed or delayed recipient"));
+      /* TRANSLATORS: --bounce output: a delivery report that tells only
+         of deliveries (a "delivered" notification), no failure. */
+      puts (_("  This report tells of no failed or delayed delivery"));
     }
   smtpreply_report_free (r);
 }
@@ -337,12 +351,16 @@ end_message (struct reader *rd, const struct origin *o)
 {
   if (rd->too_large)
     {
+      char where[4200];
+
       fflush (stdout);
       /* TRANSLATORS: --bounce error: a message larger than the program
-         reads; the first %s is the program name, the second the file
-         (with the message's number in a mailbox), %lu the limit in MiB. */
+         reads; the first %s is the program name, the second where the
+         message is (the file, with its number in a mailbox), %lu the
+         limit in MiB. */
       fprintf (stderr, _("%s: %s: the message is larger than %lu MiB; "
-                         "skipped\n"), program_name, origin_file (o),
+                         "skipped\n"), program_name,
+               origin_text (o, where, sizeof where),
                MAX_MESSAGE / (1024 * 1024));
       rd->status = EXIT_BAD_INPUT;
     }

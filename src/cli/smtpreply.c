@@ -104,10 +104,10 @@ print_help (void)
   /* TRANSLATORS: --help output, the option for delivery reports.  Keep
      the option names, "mbox" and "Maildir" in English; align as in the
      original. */
-  fputs (_("  -b, --bounce       explain each failed or delayed recipient of the\n"
-           "                     delivery reports in each FILE (a message, an\n"
-           "                     mbox or a Maildir directory), or in standard\n"
-           "                     input\n"), stdout);
+  fputs (_("  -b, --bounce       read the delivery reports in each FILE (a\n"
+           "                     message, an mbox or a Maildir directory) or in\n"
+           "                     standard input, and explain why delivery to\n"
+           "                     each recipient failed or was delayed\n"), stdout);
   /* TRANSLATORS: --help output, the last options.  Keep the option names
      in English; align as in the original. */
   fputs (_("  -h, --help         display this help and exit\n"

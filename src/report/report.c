@@ -754,14 +754,27 @@ summary_msgid (enum smtpreply_action action, int with_subject)
              /* TRANSLATORS: a delivery report's summary for one recipient:
                 the first %s is the subject of the message, the second the
                 recipient's address, the third why (such as "The
-                recipient's mailbox is full").  Reorder with %1$s, %2$s,
-                %3$s if your language needs to. */
+                recipient's mailbox is full"), a title that starts with a
+                capital letter: where your language does not capitalize
+                after a colon, end the sentence and introduce it ("... is
+                delayed. Reason: %3$s").  Reorder with %1$s, %2$s, %3$s if
+                your language needs to. */
              ? N_("Your message “%s” to %s is delayed: %s")
              /* TRANSLATORS: a delivery report's summary for one recipient:
-                the first %s is the recipient's address, the second why. */
+                the first %s is the recipient's address, the second why (a
+                title, see above). */
              : N_("Your message to %s is delayed: %s");
-    case SMTPREPLY_ACTION_DELIVERED:
     case SMTPREPLY_ACTION_EXPANDED:
+      return with_subject
+             /* TRANSLATORS: a delivery report's summary for one recipient:
+                the address was a mailing list or an alias, and the message
+                went on to its members.  The first %s is the subject, the
+                second the address. */
+             ? N_("Your message “%s” to %s was passed on to the members of that list or alias")
+             /* TRANSLATORS: as above, without the subject; %s is the
+                address. */
+             : N_("Your message to %s was passed on to the members of that list or alias");
+    case SMTPREPLY_ACTION_DELIVERED:
       return with_subject
              /* TRANSLATORS: a delivery report's summary for one recipient:
                 the first %s is the subject of the message, the second the
@@ -789,11 +802,15 @@ summary_msgid (enum smtpreply_action action, int with_subject)
          /* TRANSLATORS: a delivery report's summary for one recipient: the
             first %s is the subject of the message, the second the
             recipient's address, the third why (such as "The recipient's
-            address does not exist").  Reorder with %1$s, %2$s, %3$s if
-            your language needs to. */
+            address does not exist"), a title that starts with a capital
+            letter: where your language does not capitalize after a colon,
+            end the sentence and introduce it ("... was not delivered.
+            Reason: %3$s").  Reorder with %1$s, %2$s, %3$s if your language
+            needs to. */
          ? N_("Your message “%s” to %s was not delivered: %s")
          /* TRANSLATORS: a delivery report's summary for one recipient: the
-            first %s is the recipient's address, the second why. */
+            first %s is the recipient's address, the second why (a title,
+            see above). */
          : N_("Your message to %s was not delivered: %s");
 }
 
