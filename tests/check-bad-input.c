@@ -11,6 +11,8 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <malloc.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -536,6 +538,317 @@ START_TEST (row_lang_bad_tags)
 }
 END_TEST
 
+
+/* Delivery reports ***************************************************/
+
+/* A growing message for the report rows. */
+struct text
+{
+  char *p;
+  size_t n, cap;
+};
+
+static void
+add (struct text *t, const char *s, size_t n)
+{
+  if (t->n + n + 1 > t->cap)
+    {
+      t->cap = (t->n + n + 1) * 2;
+      t->p = realloc (t->p, t->cap);
+      ck_assert_ptr_nonnull (t->p);
+    }
+  memcpy (t->p + t->n, s, n);
+  t->n += n;
+  t->p[t->n] = '\0';
+}
+
+static void
+adds (struct text *t, const char *s)
+{
+  add (t, s, strlen (s));
+}
+
+#define DSN_HEAD \
+  "From: MAILER-DAEMON@example.com\r\nSubject: Undelivered Mail\r\n" \
+  "MIME-Version: 1.0\r\nContent-Type: multipart/report; " \
+  "report-type=delivery-status; boundary=\"B\"\r\n\r\n--B\r\n" \
+  "Content-Type: text/plain\r\n\r\nThe mail system\r\n\r\n--B\r\n" \
+  "Content-Type: message/delivery-status\r\n\r\n" \
+  "Reporting-MTA: dns; mx.example.com\r\n\r\n"
+#define ONE_RECIPIENT \
+  "Final-Recipient: rfc822; bob@example.net\r\nAction: failed\r\n" \
+  "Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n"
+
+/* The bytes the heap holds now (glibc), to check the documented bound. */
+static size_t
+heap_in_use (void)
+{
+#if defined __GLIBC__ && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+  return mallinfo2 ().uordblks;
+#else
+  return 0;
+#endif
+}
+
+/* Reads MSG (LEN bytes): it must read, within SMTPREPLY_REPORT_MEMORY. */
+static struct smtpreply_report *
+read_within_bound (const char *msg, size_t len)
+{
+  struct smtpreply_report *r = NULL;
+  size_t before = heap_in_use (), after;
+
+  ck_assert_int_eq (smtpreply_report_read (msg, len, &r), 0);
+  ck_assert_ptr_nonnull (r);
+  after = heap_in_use ();
+  ck_assert_msg (after <= before || after - before <= SMTPREPLY_REPORT_MEMORY (len),
+                 "%zu bytes for a %zu-byte message", after - before, len);
+  return r;
+}
+
+START_TEST (row_report_read_null)
+{
+  struct smtpreply_report *r = (struct smtpreply_report *) &r;
+
+  ck_assert_int_eq (smtpreply_report_read ("x", 1, NULL), EINVAL);
+  ck_assert_int_eq (smtpreply_report_read (NULL, 1, &r), EINVAL);
+  ck_assert_int_eq (smtpreply_report_read (NULL, SIZE_MAX, &r), EINVAL);
+  ck_assert_ptr_eq (r, (struct smtpreply_report *) &r);
+  ck_assert_int_eq (smtpreply_report_read (NULL, 0, &r), 0);
+  ck_assert_int_eq (smtpreply_report_kind (r), SMTPREPLY_REPORT_NONE);
+  ck_assert_uint_eq (smtpreply_report_count (r), 0);
+  smtpreply_report_free (r);
+  ck_assert_int_eq (smtpreply_report_read ("", 0, &r), 0);
+  ck_assert_int_eq (smtpreply_report_kind (r), SMTPREPLY_REPORT_NONE);
+  ck_assert_str_eq (smtpreply_report_format (r), "");
+  smtpreply_report_free (r);
+  smtpreply_report_free (NULL);
+}
+END_TEST
+
+START_TEST (row_report_accessors_null)
+{
+  const struct smtpreply_report_message *m = smtpreply_report_message (NULL);
+  struct smtpreply_explanation x;
+  struct smtpreply_reply reply;
+  char buf[4] = "abc";
+
+  ck_assert_int_eq (smtpreply_report_kind (NULL), SMTPREPLY_REPORT_NONE);
+  ck_assert_str_eq (smtpreply_report_format (NULL), "");
+  ck_assert_ptr_null (smtpreply_report_reporting_mta (NULL));
+  ck_assert_ptr_nonnull (m);
+  ck_assert_ptr_null (m->subject);
+  ck_assert_ptr_null (m->message_id);
+  ck_assert_uint_eq (smtpreply_report_count (NULL), 0);
+  ck_assert_ptr_null (smtpreply_report_recipient (NULL, 0));
+  ck_assert_int_eq (smtpreply_report_reply (NULL, &reply), EINVAL);
+  ck_assert_int_eq (smtpreply_report_explain (NULL, NULL, &x), EINVAL);
+  ck_assert_int_eq (smtpreply_report_summary (NULL, 0, NULL, buf, sizeof buf), -1);
+  ck_assert_str_eq (buf, "abc");
+  ck_assert_str_eq (smtpreply_action_name ((enum smtpreply_action) -1), "unknown");
+  ck_assert_str_eq (smtpreply_action_name ((enum smtpreply_action) INT_MAX), "unknown");
+  ck_assert_str_eq (smtpreply_report_kind_name ((enum smtpreply_report_kind) -1), "none");
+  ck_assert_str_eq (smtpreply_report_kind_name ((enum smtpreply_report_kind) 99), "none");
+}
+END_TEST
+
+START_TEST (row_report_out_of_range)
+{
+  static const char msg[] = DSN_HEAD ONE_RECIPIENT "\r\n--B--\r\n";
+  struct smtpreply_report *r = read_within_bound (msg, sizeof msg - 1);
+  const struct smtpreply_report_recipient *rc;
+  struct smtpreply_explanation x;
+  struct smtpreply_reply reply;
+  char buf[8] = "keep", one[1] = { 'x' };
+  int n;
+
+  ck_assert_uint_eq (smtpreply_report_count (r), 1);
+  ck_assert_ptr_null (smtpreply_report_recipient (r, 1));
+  ck_assert_ptr_null (smtpreply_report_recipient (r, SIZE_MAX));
+  rc = smtpreply_report_recipient (r, 0);
+  ck_assert_int_eq (smtpreply_report_reply (rc, NULL), EINVAL);
+  ck_assert_int_eq (smtpreply_report_explain (rc, NULL, NULL), EINVAL);
+  ck_assert_int_eq (smtpreply_report_explain (rc, "\xff\xfe", &x), 0);
+  ck_assert_str_eq (x.headline, "The recipient's address does not exist");
+  ck_assert_int_eq (smtpreply_report_reply (rc, &reply), 0);
+  ck_assert_int_eq (reply.code, 550);
+  ck_assert_int_eq (smtpreply_report_summary (r, 1, NULL, buf, sizeof buf), -1);
+  ck_assert_int_eq (smtpreply_report_summary (r, SIZE_MAX, NULL, buf, sizeof buf), -1);
+  ck_assert_int_eq (smtpreply_report_summary (r, 0, NULL, NULL, 1), -1);
+  ck_assert_str_eq (buf, "keep");
+  n = smtpreply_report_summary (r, 0, NULL, NULL, 0);
+  ck_assert_int_eq (n, (int) strlen ("Your message to bob@example.net was not "
+                                     "delivered: The recipient's address does "
+                                     "not exist"));
+  ck_assert_int_eq (smtpreply_report_summary (r, 0, NULL, one, 1), n);
+  ck_assert_int_eq (one[0], '\0');
+  ck_assert_int_eq (smtpreply_report_summary (r, 0, NULL, buf, sizeof buf), n);
+  ck_assert_str_eq (buf, "Your me");
+  smtpreply_report_free (r);
+}
+END_TEST
+
+/* A recipient with no reply: ENOENT. */
+START_TEST (row_report_reply_none)
+{
+  static const char msg[] = DSN_HEAD
+    "Final-Recipient: rfc822; bob@example.net\r\nAction: failed\r\n"
+    "Status: 5.4.4\r\n\r\n--B--\r\n";
+  struct smtpreply_report *r = read_within_bound (msg, sizeof msg - 1);
+  struct smtpreply_reply reply;
+
+  ck_assert_uint_eq (smtpreply_report_count (r), 1);
+  ck_assert_int_eq (smtpreply_report_reply (smtpreply_report_recipient (r, 0),
+                                            &reply), ENOENT);
+  smtpreply_report_free (r);
+}
+END_TEST
+
+/* 10,000 recipients in a standard report are all read; a text report
+   gives at most 4096. */
+START_TEST (row_report_many_recipients)
+{
+  struct text t = { NULL, 0, 0 };
+  struct smtpreply_report *r;
+  char line[160];
+  int i;
+
+  adds (&t, DSN_HEAD);
+  for (i = 0; i < 10000; i++)
+    {
+      snprintf (line, sizeof line, "Final-Recipient: rfc822; u%d@example.net\r\n"
+                "Action: failed\r\nStatus: 5.1.1\r\n"
+                "Diagnostic-Code: smtp; 550 5.1.1 no such user\r\n\r\n", i);
+      adds (&t, line);
+    }
+  adds (&t, "--B--\r\n");
+  r = read_within_bound (t.p, t.n);
+  ck_assert_uint_eq (smtpreply_report_count (r), 10000);
+  ck_assert_str_eq (smtpreply_report_recipient (r, 9999)->recipient,
+                    "u9999@example.net");
+  ck_assert_int_eq (smtpreply_report_recipient (r, 9999)->reason,
+                    SMTPREPLY_REASON_RECIPIENT_UNKNOWN);
+  smtpreply_report_free (r);
+
+  t.n = 0;
+  adds (&t, "From: MAILER-DAEMON@example.com\r\nSubject: failure notice\r\n\r\n"
+            "Hi. This is the qmail-send program at example.com.\r\n"
+            "I'm afraid I wasn't able to deliver your message to the following "
+            "addresses.\r\n\r\n");
+  for (i = 0; i < 10000; i++)
+    {
+      snprintf (line, sizeof line, "<u%d@example.net>:\r\nSorry, no mailbox "
+                "here by that name. (#5.1.1)\r\n\r\n", i);
+      adds (&t, line);
+    }
+  r = read_within_bound (t.p, t.n);
+  ck_assert_int_eq (smtpreply_report_kind (r), SMTPREPLY_REPORT_TEXT);
+  ck_assert_uint_eq (smtpreply_report_count (r), 4096);
+  smtpreply_report_free (r);
+  free (t.p);
+}
+END_TEST
+
+/* A 1 MiB header line, a 1 MiB body line, NUL bytes everywhere. */
+START_TEST (row_report_huge_and_nul)
+{
+  struct text t = { NULL, 0, 0 };
+  struct smtpreply_report *r;
+  char *big = repeat ('a', 1 << 20);
+  size_t i;
+
+  adds (&t, "From: MAILER-DAEMON@example.com\r\nSubject: ");
+  adds (&t, big);
+  adds (&t, "\r\nX-Long: ");
+  adds (&t, big);
+  adds (&t, "\r\n\r\n<bob@example.net>: host mx.example.net said: 550 5.1.1 ");
+  adds (&t, big);
+  adds (&t, "\r\n");
+  r = read_within_bound (t.p, t.n);
+  ck_assert_int_eq (smtpreply_report_kind (r), SMTPREPLY_REPORT_TEXT);
+  ck_assert_uint_eq (smtpreply_report_count (r), 1);
+  smtpreply_report_free (r);
+
+  /* The same report with a NUL in every other position of its header
+     names and addresses: read, whatever it makes of them. */
+  t.n = 0;
+  adds (&t, DSN_HEAD ONE_RECIPIENT "\r\n--B--\r\n");
+  for (i = 0; i < t.n; i += 7)
+    t.p[i] = '\0';
+  r = read_within_bound (t.p, t.n);
+  for (i = 0; i < smtpreply_report_count (r); i++)
+    ck_assert_ptr_nonnull (smtpreply_report_recipient (r, i)->recipient);
+  smtpreply_report_free (r);
+  free (big);
+  free (t.p);
+}
+END_TEST
+
+/* Boundary bombs: parts nested 10,000 deep, 100,000 empty parts, a
+   boundary that never comes, a boundary of 70 "-"; bad base64 and
+   quoted-printable; a message cut in the middle of a part. */
+START_TEST (row_report_mime_bombs)
+{
+  struct text t = { NULL, 0, 0 };
+  struct smtpreply_report *r;
+  char line[128];
+  int i;
+
+  adds (&t, "Content-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n");
+  for (i = 0; i < 10000; i++)
+    {
+      snprintf (line, sizeof line, "--b%d\r\nContent-Type: multipart/mixed; "
+                "boundary=\"b%d\"\r\n\r\n", i, i + 1);
+      adds (&t, line);
+    }
+  adds (&t, "--b10000\r\nContent-Type: message/delivery-status\r\n\r\n" ONE_RECIPIENT);
+  r = read_within_bound (t.p, t.n);
+  /* Parts deeper than 16 levels are not looked into. */
+  ck_assert_int_eq (smtpreply_report_kind (r), SMTPREPLY_REPORT_NONE);
+  smtpreply_report_free (r);
+
+  t.n = 0;
+  adds (&t, "Content-Type: multipart/report; report-type=delivery-status; "
+            "boundary=\"B\"\r\n\r\n");
+  for (i = 0; i < 100000; i++)
+    adds (&t, "--B\r\n\r\n");
+  adds (&t, "--B\r\nContent-Type: message/delivery-status\r\n\r\n" ONE_RECIPIENT);
+  r = read_within_bound (t.p, t.n);
+  /* At most 1000 parts are looked into: the report after them is not. */
+  ck_assert_int_eq (smtpreply_report_kind (r), SMTPREPLY_REPORT_NONE);
+  smtpreply_report_free (r);
+
+  t.n = 0;
+  adds (&t, "Content-Type: multipart/report; boundary=\"NEVER\"\r\n\r\nnothing\r\n");
+  r = read_within_bound (t.p, t.n);
+  ck_assert_int_eq (smtpreply_report_kind (r), SMTPREPLY_REPORT_NONE);
+  smtpreply_report_free (r);
+
+  t.n = 0;
+  adds (&t, DSN_HEAD);
+  t.n -= strlen ("Content-Type: message/delivery-status\r\n\r\n"
+                 "Reporting-MTA: dns; mx.example.com\r\n\r\n");
+  t.p[t.n] = '\0';
+  adds (&t, "Content-Type: message/delivery-status\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n"
+            "RmluYWwtUmVjaXBpZW50OiByZmM4MjI7IGJvYkBleGFtcGxlLm5ldA==!!@@==\r\n"
+            "=====\r\n--B\r\nContent-Type: text/plain\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n\r\n=ZZ=4=\r\n=");
+  r = read_within_bound (t.p, t.n);
+  ck_assert_int_eq (smtpreply_report_kind (r), SMTPREPLY_REPORT_DSN);
+  ck_assert_uint_eq (smtpreply_report_count (r), 1);
+  ck_assert_str_eq (smtpreply_report_recipient (r, 0)->recipient,
+                    "bob@example.net");
+  smtpreply_report_free (r);
+
+  for (i = 0; i < (int) (sizeof DSN_HEAD ONE_RECIPIENT - 1); i += 13)
+    {
+      r = read_within_bound (DSN_HEAD ONE_RECIPIENT, (size_t) i);
+      smtpreply_report_free (r);
+    }
+  free (t.p);
+}
+END_TEST
+
 static Suite *
 bad_input_suite (void)
 {
@@ -573,6 +886,13 @@ bad_input_suite (void)
   tcase_add_test (tc, row_reason_null_and_hand_filled);
   tcase_add_test (tc, row_reason_hostile_text);
   tcase_add_test (tc, row_reason_names_titles_advice);
+  tcase_add_test (tc, row_report_read_null);
+  tcase_add_test (tc, row_report_accessors_null);
+  tcase_add_test (tc, row_report_out_of_range);
+  tcase_add_test (tc, row_report_reply_none);
+  tcase_add_test (tc, row_report_many_recipients);
+  tcase_add_test (tc, row_report_huge_and_nul);
+  tcase_add_test (tc, row_report_mime_bombs);
   suite_add_tcase (s, tc);
   return s;
 }

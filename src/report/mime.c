@@ -805,4 +805,5 @@ mime_walk (struct arena *a, const struct entity *message,
   w.parts = parts;
   w.count = 0;
   walk_entity (&w, message, 0);
+  parts->count = w.count;
 }

@@ -448,7 +448,7 @@ human_text (struct arena *a, const struct entity *top,
   else if (parts->has_text)
     text.p = decode_body (a, parts->text.entity.body, parts->text.encoding,
                           parts->text.ct.charset, &len);
-  else if (!parts->has_status && !parts->has_returned)
+  else if (parts->count == 1)
     /* A multipart whose delimiter lines were lost on the way (a stored
        copy, a broken relay): its body is all there is to read. */
     text.p = decode_body (a, top->body, ENCODING_IDENTITY, parts->top.charset,

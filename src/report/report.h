@@ -175,6 +175,7 @@ struct mime_parts
                                    the returned message's (no message/rfc822
                                    type) */
   struct found_part pasted;
+  unsigned count;               /* the entities walked, the message too */
 };
 
 void mime_walk (struct arena *a, const struct entity *message,
