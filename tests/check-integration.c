@@ -1,11 +1,23 @@
-/* check-integration.c: real SMTP sessions with a real mail server.  Exim,
-   from Debian's packages, answers on its standard input (exim -bs) with a
-   throwaway configuration (tests/integration/exim.conf.in); no traffic
-   leaves the machine.  The sessions produce an accepted message, an unknown
-   recipient, an unknown command, a bad sequence, relaying denied and a
-   message over the size limit.  Every reply is parsed as it would arrive
-   from a socket (in small chunks) and explained in zh_CN and in en, and the
-   test asserts its code, enhanced code, class, reason and headline.
+/* check-integration.c: real SMTP sessions with a real mail server, and
+   the delivery reports real mail servers write.
+
+   Sessions: Exim, from Debian's packages, answers on its standard input
+   (exim -bs) with a throwaway configuration (tests/integration/exim.conf.in);
+   no traffic leaves the machine.  The sessions produce an accepted message,
+   an unknown recipient, an unknown command, a bad sequence, relaying denied
+   and a message over the size limit.  Every reply is parsed as it would
+   arrive from a socket (in small chunks) and explained in zh_CN and in en,
+   and the test asserts its code, enhanced code, class, reason and headline.
+
+   Reports: tests/integration/make-bounces runs a real Postfix and a real
+   Exim as daemons on loopback, sending to each other: a message to an
+   unknown user, one over the size limit, one to a domain that does not
+   resolve (and Postfix one to an unknown user of its own).  Each writes its
+   reports into its sender's mbox; the test reads them back and asserts,
+   for each, the recipient, status, reason and headline in en and zh_CN.
+   This part needs root (the MTAs start as root) and Postfix unpacked by
+   tests/integration/get-postfix.
+
    Run by "make check-integration". */
 
 #include <config.h>
@@ -15,6 +27,7 @@
 #include <smtpreply.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -185,6 +198,13 @@ setup (void)
 }
 
 static void
+setup_reports (void)
+{
+  test_bind_catalogs (TEST_LOCALEDIR);
+  test_set_environment ((const char *const[]) { "LANG=C", NULL });
+}
+
+static void
 teardown (void)
 {
   remove_tree (spool);
@@ -292,6 +312,190 @@ START_TEST (test_refusals)
 }
 END_TEST
 
+
+/* Delivery reports from real MTAs ************************************/
+
+struct expected_report
+{
+  const char *subject;          /* of the message that failed */
+  const char *recipient;
+  const char *status;
+  int code;                     /* the remote server's reply; 0: none */
+  enum smtpreply_context ctx;   /* the command it answered, when said */
+  enum smtpreply_reason reason;
+  const char *en, *zh;          /* headlines */
+};
+
+/* In the en catalog, with its typographic apostrophes. */
+#define EN_UNKNOWN "The recipient’s address does not exist"
+#define ZH_UNKNOWN "收件人地址不存在"
+#define EN_BIG "The message is too large"
+#define ZH_BIG "邮件过大"
+#define EN_DOMAIN "The recipient’s domain does not exist"
+#define ZH_DOMAIN "收件人的域名不存在"
+
+static const struct expected_report postfix_reports[] = {
+  { "postfix local unknown user", "nobody@pf.test", "5.1.1", 0,
+    SMTPREPLY_CTX_UNKNOWN, SMTPREPLY_REASON_RECIPIENT_UNKNOWN, EN_UNKNOWN,
+    ZH_UNKNOWN },
+  { "postfix remote unknown user", "nobody@ex.test", "5.1.1", 550,
+    SMTPREPLY_CTX_RCPT, SMTPREPLY_REASON_RECIPIENT_UNKNOWN, EN_UNKNOWN,
+    ZH_UNKNOWN },
+  { "postfix over the size limit", "alice@ex.test", "5.3.4", 0,
+    SMTPREPLY_CTX_UNKNOWN, SMTPREPLY_REASON_MESSAGE_TOO_BIG, EN_BIG, ZH_BIG },
+  { "postfix domain that does not resolve", "alice@nonexistent.invalid",
+    "5.4.4", 0, SMTPREPLY_CTX_UNKNOWN, SMTPREPLY_REASON_DOMAIN_NOT_FOUND,
+    EN_DOMAIN, ZH_DOMAIN },
+  { NULL, NULL, NULL, 0, 0, 0, NULL, NULL }
+};
+
+static const struct expected_report exim_reports[] = {
+  { "exim remote unknown user", "nobody@pf.test", "5.0.0", 550,
+    SMTPREPLY_CTX_RCPT, SMTPREPLY_REASON_RECIPIENT_UNKNOWN, EN_UNKNOWN,
+    ZH_UNKNOWN },
+  { "exim over the size limit", "alice@pf.test", "5.0.0", 552,
+    SMTPREPLY_CTX_UNKNOWN, SMTPREPLY_REASON_MESSAGE_TOO_BIG, EN_BIG, ZH_BIG },
+  { "exim domain that does not resolve", "alice@nonexistent.invalid",
+    "5.0.0", 0, SMTPREPLY_CTX_UNKNOWN, SMTPREPLY_REASON_DOMAIN_NOT_FOUND,
+    EN_DOMAIN, ZH_DOMAIN },
+  { NULL, NULL, NULL, 0, 0, 0, NULL, NULL }
+};
+
+static char reports_dir[256];
+
+/* The whole file PATH, NUL-terminated; its length in *LEN. */
+static char *
+slurp (const char *path, size_t *len)
+{
+  FILE *f = fopen (path, "rb");
+  char *buf;
+  long n;
+
+  ck_assert_msg (f != NULL, "cannot open %s: %s", path, strerror (errno));
+  ck_assert_int_eq (fseek (f, 0, SEEK_END), 0);
+  n = ftell (f);
+  ck_assert (n >= 0);
+  rewind (f);
+  buf = malloc ((size_t) n + 1);
+  ck_assert_ptr_nonnull (buf);
+  ck_assert_uint_eq (fread (buf, 1, (size_t) n, f), (size_t) n);
+  fclose (f);
+  buf[n] = '\0';
+  *len = (size_t) n;
+  return buf;
+}
+
+/* Checks the report MSG (LEN bytes) against the row of TABLE with its
+   subject, and marks the row as seen. */
+static void
+check_report (const char *msg, size_t len,
+              const struct expected_report *table, int *seen)
+{
+  locale_t zh = newlocale (LC_ALL_MASK, "zh_CN.UTF-8", (locale_t) 0);
+  struct smtpreply_report *r = NULL;
+  const struct smtpreply_report_recipient *rc;
+  const struct smtpreply_report_message *m;
+  const struct expected_report *e;
+  struct smtpreply_explanation x;
+  struct smtpreply_reply reply;
+  char status[32], summary[512], want[512];
+  int i;
+
+  ck_assert (zh != (locale_t) 0);
+  ck_assert_int_eq (smtpreply_report_read (msg, len, &r), 0);
+  ck_assert_int_eq (smtpreply_report_kind (r), SMTPREPLY_REPORT_DSN);
+  m = smtpreply_report_message (r);
+  ck_assert_ptr_nonnull (m->subject);
+  for (i = 0; table[i].subject != NULL; i++)
+    if (strcmp (table[i].subject, m->subject) == 0)
+      break;
+  e = &table[i];
+  ck_assert_msg (e->subject != NULL, "a report on an unexpected message: %s",
+                 m->subject);
+  seen[i]++;
+  ck_assert_uint_eq (smtpreply_report_count (r), 1);
+  rc = smtpreply_report_recipient (r, 0);
+  ck_assert_str_eq (rc->recipient, e->recipient);
+  ck_assert_int_eq (rc->action, SMTPREPLY_ACTION_FAILED);
+  ck_assert (rc->has_status);
+  snprintf (status, sizeof status, "%d.%d.%d", rc->status.cls,
+            rc->status.subject, rc->status.detail);
+  ck_assert_str_eq (status, e->status);
+  if (e->code != 0)
+    {
+      ck_assert_int_eq (smtpreply_report_reply (rc, &reply), 0);
+      ck_assert_int_eq (reply.code, e->code);
+    }
+  else
+    ck_assert_int_eq (smtpreply_report_reply (rc, &reply), ENOENT);
+  ck_assert_int_eq (rc->context, e->ctx);
+  ck_assert_msg (rc->reason == e->reason, "%s: reason %s, expected %s",
+                 e->subject, smtpreply_reason_name (rc->reason),
+                 smtpreply_reason_name (e->reason));
+  ck_assert_int_eq (smtpreply_report_explain (rc, "en", &x), 0);
+  ck_assert_str_eq (x.headline, e->en);
+  ck_assert_int_eq (smtpreply_report_explain (rc, "zh-CN", &x), 0);
+  ck_assert_str_eq (x.headline, e->zh);
+  /* The thread's locale, and the sentence a Chinese user reads. */
+  uselocale (zh);
+  ck_assert_int_eq (smtpreply_report_explain (rc, NULL, &x), 0);
+  ck_assert_str_eq (x.headline, e->zh);
+  uselocale (LC_GLOBAL_LOCALE);
+  snprintf (want, sizeof want, "您发给 %s 的邮件《%s》未能送达：%s",
+            e->recipient, e->subject, e->zh);
+  ck_assert_int_eq (smtpreply_report_summary (r, 0, "zh-CN", summary,
+                                              sizeof summary),
+                    (int) strlen (want));
+  ck_assert_str_eq (summary, want);
+  smtpreply_report_free (r);
+  freelocale (zh);
+}
+
+/* Reads the mbox PATH, one message at a time (each starts with a "From "
+   line), and checks each against TABLE: every row once. */
+static void
+check_mbox (const char *path, const struct expected_report *table)
+{
+  size_t len, start = 0, i, rows = 0;
+  char *box = slurp (path, &len);
+  int seen[8] = { 0 };
+
+  while (table[rows].subject != NULL)
+    rows++;
+  ck_assert_uint_le (rows, 8);
+  ck_assert_msg (strncmp (box, "From ", 5) == 0, "%s is not an mbox", path);
+  for (i = 1; i <= len; i++)
+    if (i == len || (box[i - 1] == '\n' && strncmp (box + i, "From ", 5) == 0))
+      {
+        check_report (box + start, i - start, table, seen);
+        start = i;
+      }
+  for (i = 0; i < rows; i++)
+    ck_assert_msg (seen[i] == 1, "%d reports on \"%s\"", seen[i],
+                   table[i].subject);
+  free (box);
+}
+
+START_TEST (test_real_reports)
+{
+  char command[2048], path[512];
+
+  ck_assert_msg (geteuid () == 0, "the reports need root: Postfix and Exim "
+                 "start as root (run make check-integration as root)");
+  snprintf (reports_dir, sizeof reports_dir, "/tmp/smtpreply-mta-%ld",
+            (long) getpid ());
+  snprintf (command, sizeof command,
+            "bash '%s/integration/make-bounces' '%s' '%s' '%s'",
+            TEST_SRCDIR, reports_dir, TEST_POSTFIX_ROOT, exim_path);
+  ck_assert_msg (system (command) == 0, "make-bounces failed (see above)");
+  snprintf (path, sizeof path, "%s/postfix.mbox", reports_dir);
+  check_mbox (path, postfix_reports);
+  snprintf (path, sizeof path, "%s/exim.mbox", reports_dir);
+  check_mbox (path, exim_reports);
+  remove_tree (reports_dir);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -309,12 +513,17 @@ main (void)
               "exim4-daemon-light)\n");
       return TEST_SKIP;
     }
-  s = suite_create ("integration with Exim");
+  s = suite_create ("integration with Exim and Postfix");
   tc = tcase_create ("sessions");
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_accepted_message);
   tcase_add_test (tc, test_refusals);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("reports");
+  tcase_add_checked_fixture (tc, setup_reports, NULL);
+  tcase_set_timeout (tc, 180);
+  tcase_add_test (tc, test_real_reports);
   suite_add_tcase (s, tc);
   return test_run_suite (s);
 }
