@@ -27,6 +27,11 @@ struct row
   char context[16], reason[32], subject[256];
 };
 
+/* The corpus: tests/data/bounces, or the directory SMTPREPLY_BOUNCES_DIR
+   names (to measure a set kept apart from the one the rules were tuned
+   on). */
+static const char *data_dir = DATA_DIR;
+
 static struct row rows[MAX_ROWS];
 static int nrows;
 static char files[MAX_FILES][64];
@@ -37,7 +42,7 @@ require (int ok, int line, const char *what)
 {
   if (!ok)
     {
-      fprintf (stderr, "tests/data/bounces/expected.tsv:%d: %s\n", line, what);
+      fprintf (stderr, "%s/expected.tsv:%d: %s\n", data_dir, line, what);
       exit (EXIT_FAILURE);
     }
 }
@@ -52,9 +57,12 @@ copy_field (char *to, size_t size, const char *from, int line)
 static void
 load_expected (void)
 {
-  FILE *f = fopen (DATA_DIR "/expected.tsv", "r");
   char line[2048];
   int number = 0, i;
+  FILE *f;
+
+  snprintf (line, sizeof line, "%s/expected.tsv", data_dir);
+  f = fopen (line, "r");
 
   require (f != NULL, 0, "cannot open the file");
   while (fgets (line, sizeof line, f) != NULL)
@@ -105,7 +113,7 @@ read_message (const char *file, size_t *len)
   char *buf;
   long size;
 
-  snprintf (path, sizeof path, "%s/%s", DATA_DIR, file);
+  snprintf (path, sizeof path, "%s/%s", data_dir, file);
   f = fopen (path, "rb");
   if (f == NULL || fseek (f, 0, SEEK_END) != 0 || (size = ftell (f)) < 0)
     return NULL;
@@ -244,11 +252,54 @@ START_TEST (test_bounce_file)
 }
 END_TEST
 
-/* Prints how many rows each field gets right. */
+/* Which fields of ROW the report gets right, into RIGHT: kind (a report
+   or not), recipient, action, status, code, context, reason, subject. */
+enum { F_KIND, F_RECIPIENT, F_ACTION, F_STATUS, F_CODE, F_CONTEXT, F_REASON,
+       F_SUBJECT, N_FIELDS };
+static const char *const field_names[N_FIELDS] = {
+  "report or not", "recipient", "action", "status", "code", "context",
+  "reason", "subject"
+};
+
+static void
+score_row (const struct smtpreply_report *report, const struct row *row,
+           int right[N_FIELDS])
+{
+  int is_report = smtpreply_report_kind (report) == SMTPREPLY_REPORT_DSN
+                  || smtpreply_report_kind (report) == SMTPREPLY_REPORT_TEXT;
+  const struct smtpreply_report_recipient *r;
+  const struct smtpreply_report_message *m = smtpreply_report_message (report);
+  char status[16], code[8];
+
+  if (strcmp (row->action, "not-a-report") == 0)
+    {
+      right[F_KIND] += !is_report;
+      return;
+    }
+  right[F_KIND] += is_report;
+  r = is_report ? find_recipient (report, row->recipient) : NULL;
+  if (r == NULL)
+    return;
+  status_string (r, status, sizeof status);
+  code_string (r, code, sizeof code);
+  right[F_RECIPIENT]++;
+  right[F_ACTION] += strcmp (smtpreply_action_name (r->action), row->action) == 0;
+  right[F_STATUS] += strcmp (status, row->status) == 0;
+  right[F_CODE] += strcmp (code, row->code) == 0;
+  right[F_CONTEXT] += strcmp (smtpreply_context_name (r->context),
+                              row->context) == 0;
+  right[F_REASON] += strcmp (smtpreply_reason_name (r->reason), row->reason) == 0;
+  right[F_SUBJECT] += strcmp (m->subject != NULL ? m->subject : "-",
+                              row->subject) == 0;
+}
+
+/* Prints how many rows are right in every field, and each field's count
+   (a report's rows other than "report or not" count against all rows of
+   reports). */
 static void
 print_accuracy (void)
 {
-  int right = 0, i;
+  int right = 0, fields[N_FIELDS] = { 0 }, reports = 0, i;
 
   for (i = 0; i < nrows; i++)
     {
@@ -256,17 +307,22 @@ print_accuracy (void)
       char *msg = read_message (rows[i].file, &len), why[1024];
       struct smtpreply_report *report;
 
+      reports += strcmp (rows[i].action, "not-a-report") != 0;
       if (msg == NULL || smtpreply_report_read (msg, len, &report) != 0)
         {
           free (msg);
           continue;
         }
       right += difference (report, &rows[i], why, sizeof why) == NULL;
+      score_row (report, &rows[i], fields);
       smtpreply_report_free (report);
       free (msg);
     }
   printf ("bounces: %d of %d expected rows right, in %d messages\n", right,
           nrows, nfiles);
+  printf ("  %-14s %3d of %3d\n", field_names[F_KIND], fields[F_KIND], nrows);
+  for (i = F_RECIPIENT; i < N_FIELDS; i++)
+    printf ("  %-14s %3d of %3d\n", field_names[i], fields[i], reports);
   fflush (stdout);
 }
 
@@ -284,6 +340,8 @@ bounces_suite (void)
 int
 main (void)
 {
+  if (getenv ("SMTPREPLY_BOUNCES_DIR") != NULL)
+    data_dir = getenv ("SMTPREPLY_BOUNCES_DIR");
   load_expected ();
   print_accuracy ();
   return test_run_suite (bounces_suite ());

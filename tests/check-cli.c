@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -100,9 +101,11 @@ static const struct cli_case cases[] = {
   { "C", { "--help" }, 0,
     "Usage: smtpreply [OPTION]... CODE...\n"
     "  or:  smtpreply --parse [OPTION]...\n"
+    "  or:  smtpreply --bounce [OPTION]... [FILE]...\n"
     "  or:  smtpreply --reasons | --reason=NAME\n"
     "Explain SMTP reply codes (such as 550), enhanced status codes\n"
-    "(such as 5.1.1) and whole server replies in the language of the\n"
+    "(such as 5.1.1), whole server replies and the delivery reports\n"
+    "(bounces) that come back to the sender, in the language of the\n"
     "current locale.\n"
     "\n"
     "  -c, --context=CMD  explain codes as the answer to CMD: greeting,\n"
@@ -118,12 +121,18 @@ static const struct cli_case cases[] = {
     "                     reason's name, then its title\n"
     "  -R, --reason=NAME  say what the reason NAME means and what the\n"
     "                     user can do about it\n"
+    "  -b, --bounce       read the delivery reports in each FILE (a\n"
+    "                     message, an mbox or a Maildir directory) or in\n"
+    "                     standard input, and explain why delivery to\n"
+    "                     each recipient failed or was delayed\n"
     "  -h, --help         display this help and exit\n"
     "  -V, --version      output version information and exit\n"
     "\n"
     "The language follows LANG, LC_ALL, LC_MESSAGES and LANGUAGE.\n"
     "Exit status: 0 if everything was explained, 1 if a CODE was not\n"
-    "a code or a reply did not parse, 2 for a usage error.\n", "" },
+    "a code, a reply did not parse, a message was not a delivery\n"
+    "report or a FILE could not be read, 2 for a usage error.\n"
+    "", "" },
   /* --advice */
   { "C", { "--advice", "5.1.1", "250" }, 0,
     "5.1.1 Bad destination mailbox address\n  Advice: " EN_ADVICE_511 "\n"
@@ -443,7 +452,7 @@ START_TEST (test_cli_help_translated)
   ck_assert_msg (strncmp (out.out, "用法：smtpreply [选项]... 代码...\n",
                           strlen ("用法：smtpreply [选项]... 代码...\n"))
                  == 0, "%s", out.out);
-  ck_assert_ptr_nonnull (strstr (out.out, "（如 5.1.1）以及服务器的完整回复。\n"));
+  ck_assert_ptr_nonnull (strstr (out.out, "增强状态码（如 5.1.1）、服务器的完整回复，\n以及退回给发件人的退信。\n"));
   ck_assert_ptr_nonnull (strstr (out.out, "  -l, --list         列出本库能解释的所有回复代码\n"));
 }
 END_TEST
@@ -549,6 +558,169 @@ START_TEST (test_cli_write_error)
 }
 END_TEST
 
+
+/* --bounce ***********************************************************/
+
+#define BOUNCES TEST_SRCDIR "/data/bounces/"
+
+/* The whole file PATH, appended to the string at TO (of SIZE bytes). */
+static void
+append_file (char *to, size_t size, const char *path)
+{
+  FILE *f = fopen (path, "rb");
+  size_t n = strlen (to);
+
+  ck_assert_msg (f != NULL, "cannot open %s", path);
+  n += fread (to + n, 1, size - n - 1, f);
+  ck_assert_uint_lt (n, size - 1);
+  to[n] = '\0';
+  fclose (f);
+}
+
+/* One report, in the C locale and in Chinese: the summary with the
+   subject, the advice, the status and the server's words. */
+START_TEST (test_cli_bounce_text)
+{
+  static const char *const args[] = { "--bounce", BOUNCES "postfix-01.eml", NULL };
+  struct test_output out;
+
+  run_cli ("C", args, NULL, &out);
+  ck_assert_str_eq (out.out,
+    BOUNCES "postfix-01.eml:\n"
+    "  Your message \u201cTEST\u201d to kijitora@example.org was not delivered: "
+    "The recipient's address does not exist\n"
+    "  Advice: " EN_ADVICE_511 "\n"
+    "  Enhanced code 5.1.1: Bad destination mailbox address\n"
+    "  Server: 550 5.1.1 Address rejected kijitora@example.org\n");
+  ck_assert_str_eq (out.err, "");
+  ck_assert_int_eq (out.status, 0);
+
+  run_cli ("zh_CN.UTF-8", args, NULL, &out);
+  ck_assert_str_eq (out.out,
+    BOUNCES "postfix-01.eml:\n"
+    "  您发给 kijitora@example.org 的邮件《TEST》未能送达：收件人地址不存在\n"
+    "  建议：" ZH_ADVICE_511 "\n"
+    "  增强状态码 5.1.1：收件人邮箱不存在\n"
+    "  服务器：550 5.1.1 Address rejected kijitora@example.org\n");
+  ck_assert_int_eq (out.status, 0);
+}
+END_TEST
+
+/* An mbox of reports and an ordinary message, as JSON: one line per
+   failed recipient, one for the message that is not a report; exit 1. */
+START_TEST (test_cli_bounce_mbox_json)
+{
+  static char mbox[262144];
+  static const char *const names[] = { "postfix-01.eml",
+                                       "notreport-ordinary-01.eml",
+                                       "exim-03.eml" };
+  static const char *const args[] = { "--bounce", "--json", NULL };
+  static const char *const expect[] = {
+    "{\"file\":\"-\",\"message\":1,\"report\":true,\"kind\":\"dsn\","
+    "\"format\":\"postfix\",\"recipient\":\"kijitora@example.org\",",
+    "{\"file\":\"-\",\"message\":2,\"kind\":\"none\",\"report\":false}",
+    "{\"file\":\"-\",\"message\":3,\"report\":true,\"kind\":\"text\","
+    "\"format\":\"exim\",\"recipient\":\"kijitora@example.com\",",
+    "{\"file\":\"-\",\"message\":3,\"report\":true,\"kind\":\"text\","
+    "\"format\":\"exim\",\"recipient\":\"sabatora@example.com\","
+  };
+  struct test_output out;
+  char *line, *save;
+  size_t i;
+
+  mbox[0] = '\0';
+  for (i = 0; i < N_ELEMENTS (names); i++)
+    {
+      char path[512];
+
+      snprintf (path, sizeof path, "%s%s", BOUNCES, names[i]);
+      strcat (mbox, "From MAILER-DAEMON Sun Nov 29 10:00:00 2026\n");
+      append_file (mbox, sizeof mbox, path);
+      strcat (mbox, "\n");
+    }
+  run_cli ("C", args, mbox, &out);
+  ck_assert_int_eq (out.status, 1);
+  ck_assert_str_eq (out.err, "");
+  for (i = 0, line = strtok_r (out.out, "\n", &save); line != NULL;
+       i++, line = strtok_r (NULL, "\n", &save))
+    {
+      ck_assert_uint_lt (i, N_ELEMENTS (expect));
+      ck_assert_msg (strncmp (line, expect[i], strlen (expect[i])) == 0,
+                     "line %zu: %s", i, line);
+      if (strstr (expect[i], "\"report\":true") != NULL)
+        {
+          ck_assert_ptr_nonnull (strstr (line, "\"action\":\"failed\""));
+          ck_assert_ptr_nonnull (strstr (line, "\"reason\":\"recipient_unknown\""));
+          ck_assert_ptr_nonnull (strstr (line, "\"reply\":{\"code\":550,"));
+          ck_assert_ptr_nonnull (strstr (line, "\"headline\":\"The recipient's "
+                                               "address does not exist\""));
+        }
+    }
+  ck_assert_uint_eq (i, N_ELEMENTS (expect));
+}
+END_TEST
+
+/* A Maildir: the messages of new/ and cur/. */
+START_TEST (test_cli_bounce_maildir)
+{
+  char dir[] = "/tmp/smtpreply-maildir-XXXXXX", path[512], text[65536] = "";
+  const char *args[] = { "--bounce", dir, NULL };
+  struct test_output out;
+  FILE *f;
+
+  ck_assert_ptr_nonnull (mkdtemp (dir));
+  snprintf (path, sizeof path, "%s/cur", dir);
+  ck_assert_int_eq (mkdir (path, 0700), 0);
+  snprintf (path, sizeof path, "%s/new", dir);
+  ck_assert_int_eq (mkdir (path, 0700), 0);
+  snprintf (path, sizeof path, "%s/new/1.host", dir);
+  append_file (text, sizeof text, BOUNCES "postfix-01.eml");
+  f = fopen (path, "wb");
+  ck_assert_ptr_nonnull (f);
+  fputs (text, f);
+  fclose (f);
+  run_cli ("C", args, NULL, &out);
+  ck_assert_int_eq (out.status, 0);
+  ck_assert_ptr_nonnull (strstr (out.out, "/new/1.host:\n  Your message "
+                                          "\u201cTEST\u201d to "
+                                          "kijitora@example.org was not "
+                                          "delivered: "));
+  unlink (path);
+  snprintf (path, sizeof path, "%s/new", dir);
+  rmdir (path);
+  snprintf (path, sizeof path, "%s/cur", dir);
+  rmdir (path);
+  rmdir (dir);
+}
+END_TEST
+
+/* Standard input, empty input, a file that does not exist, a directory
+   that is not a Maildir. */
+START_TEST (test_cli_bounce_bad_input)
+{
+  static const char *const from_stdin[] = { "--bounce", NULL };
+  static const char *const missing[] = { "--bounce", "/nonexistent/x", NULL };
+  static const char *const directory[] = { "--bounce", TEST_SRCDIR, NULL };
+  struct test_output out;
+
+  run_cli ("C", from_stdin, "", &out);
+  ck_assert_str_eq (out.out, "(standard input):\n  Not a delivery report\n");
+  ck_assert_int_eq (out.status, 1);
+  run_cli ("zh_CN.UTF-8", from_stdin, "", &out);
+  ck_assert_str_eq (out.out, "（标准输入）:\n  不是退信\n");
+  ck_assert_int_eq (out.status, 1);
+  run_cli ("C", missing, NULL, &out);
+  ck_assert_str_eq (out.out, "");
+  ck_assert_str_eq (out.err, "smtpreply: cannot open '/nonexistent/x': "
+                             "No such file or directory\n");
+  ck_assert_int_eq (out.status, 1);
+  run_cli ("C", directory, NULL, &out);
+  ck_assert_str_eq (out.err, "smtpreply: '" TEST_SRCDIR "' is a directory "
+                             "but not a Maildir\n");
+  ck_assert_int_eq (out.status, 1);
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -564,6 +736,10 @@ cli_suite (void)
   tcase_add_test (tc, test_cli_gb18030);
   tcase_add_test (tc, test_cli_list);
   tcase_add_test (tc, test_cli_write_error);
+  tcase_add_test (tc, test_cli_bounce_text);
+  tcase_add_test (tc, test_cli_bounce_mbox_json);
+  tcase_add_test (tc, test_cli_bounce_maildir);
+  tcase_add_test (tc, test_cli_bounce_bad_input);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -82,6 +82,25 @@ read_group (struct arena *a, struct span group, struct raw_recipient *r,
   r->last_attempt_date = header_value (a, group, "Last-Attempt-Date");
   r->diagnostic = after_type (header_value (a, group, "Diagnostic-Code"),
                               &r->diagnostic_type, a);
+  /* Microsoft's SMTPSVC puts the reply in its own field instead:
+     "X-Supplementary-Info: < #5.5.0 smtp;550 Requested action ...>". */
+  if (r->diagnostic == NULL
+      && (value = header_value (a, group, "X-Supplementary-Info")) != NULL)
+    {
+      char *smtp = strstr (value, "smtp;"), *end;
+
+      if (smtp != NULL)
+        {
+          smtp += 5;
+          while (*smtp == ' ')
+            smtp++;
+          end = strrchr (smtp, '>');
+          if (end != NULL)
+            *end = '\0';
+          r->diagnostic = smtp;
+          r->diagnostic_type = "smtp";
+        }
+    }
 }
 
 int

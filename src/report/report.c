@@ -209,9 +209,18 @@ parse_reply (struct arena *a, const char *reply_text,
              struct smtpreply_reply *reply,
              struct smtpreply_report_recipient *out)
 {
-  size_t len;
+  size_t len, last;
   char *lines = rebuild_reply (a, reply_text, &len);
 
+  /* A report that kept only the first lines of a multiline reply ("550-
+     Verification failed for ...)"): its last line ends it. */
+  if (lines != NULL)
+    {
+      for (last = len; last > 0 && lines[last - 1] != '\n'; last--)
+        ;
+      if (len - last > 3 && lines[last + 3] == '-')
+        lines[last + 3] = ' ';
+    }
   if (lines != NULL
       && smtpreply_parse (lines, len, SMTPREPLY_PARSE_END_OF_INPUT, reply)
          == SMTPREPLY_PARSE_OK)
@@ -221,11 +230,43 @@ parse_reply (struct arena *a, const char *reply_text,
     }
 }
 
+/* The length of the part of TEXT before the first line that names one of
+   the report's recipients (the first MAX_BLOCK_RECIPIENTS are looked
+   for). */
+static size_t
+preamble_of (struct span text, const struct report_builder *b)
+{
+  size_t first = text.n, i;
+
+  if (text.p == NULL)
+    return 0;
+  for (i = 0; i < b->count && i < MAX_BLOCK_RECIPIENTS; i++)
+    {
+      const char *o = b->raw[i].recipient;
+      size_t at;
+
+      if (b->raw[i].block.p != NULL && b->raw[i].block.p >= text.p
+          && b->raw[i].block.p <= text.p + text.n)
+        at = (size_t) (b->raw[i].block.p - text.p);
+      else if (o != NULL && *o != '\0')
+        at = find_ascii_ci (text.p, text.n, o);
+      else
+        continue;
+      if (at < first)
+        first = at;
+    }
+  if (first == text.n)
+    return 0;
+  while (first > 0 && text.p[first - 1] != '\n')
+    first--;
+  return first;
+}
+
 /* Fills OUT from RAW: its reply (parsed into REPLY) and its reason, from
    the reply or diagnostic, the report's text about it and its status. */
 static void
 finish (struct arena *a, const struct raw_recipient *raw, struct span text,
-        const struct report_builder *b,
+        size_t preamble, const struct report_builder *b,
         struct smtpreply_report_recipient *out)
 {
   struct smtpreply_reply reply;
@@ -302,7 +343,10 @@ finish (struct arena *a, const struct raw_recipient *raw, struct span text,
       out->reason = SMTPREPLY_REASON_NONE;
       return;
     }
-  if ((out->has_status && out->status.subject == 4 && out->status.detail == 7)
+  /* X.4.7 in a delay notice (Exchange writes 4.4.7 "Message delayed")
+     means the message is still being retried, not that it expired. */
+  if ((out->has_status && out->status.subject == 4 && out->status.detail == 7
+       && out->action != SMTPREPLY_ACTION_DELAYED)
       || (raw->action != NULL
           && starts_with_ci (raw->action, strlen (raw->action), "expired")))
     {
@@ -319,14 +363,14 @@ finish (struct arena *a, const struct raw_recipient *raw, struct span text,
     {
       texts[n].p = block.p;
       texts[n++].n = block.n;
-      /* A report about one recipient may give the cause before naming it
-         ("reject reason: Mailbox full" / "target mail address: ..."). */
-      if (b->count == 1 && text.p != NULL && block.p > text.p
-          && block.p <= text.p + text.n)
-        {
-          texts[n].p = text.p;
-          texts[n++].n = (size_t) (block.p - text.p);
-        }
+    }
+  /* What the report says before it names any recipient is about all of
+     them ("reject reason: Mailbox full" / "target mail address: ...";
+     "not reachable within the allowed queue period" / the list). */
+  if (text.p != NULL && preamble > 0)
+    {
+      texts[n].p = text.p;
+      texts[n++].n = preamble;
     }
   if (out->has_reply && reply.has_enhanced)
     e = &reply.enhanced;
@@ -335,6 +379,12 @@ finish (struct arena *a, const struct raw_recipient *raw, struct span text,
   cls = out->action == SMTPREPLY_ACTION_DELAYED ? 4 : 5;
   out->reason = smtpreply__reason_of (texts, n, first, out->has_reply ? reply.code : 0,
                                       cls, e, (int) out->context);
+  /* A delay notice is sent while the message is still being retried:
+     whatever its words or code ("400 4.4.7 Message delayed"), it has not
+     expired. */
+  if (out->action == SMTPREPLY_ACTION_DELAYED
+      && out->reason == SMTPREPLY_REASON_EXPIRED)
+    out->reason = SMTPREPLY_REASON_UNKNOWN;
 }
 
 /* Reading ***************************************************************/
@@ -478,7 +528,7 @@ read_report (struct smtpreply_report *r, const char *msg, size_t len)
   struct mime_parts parts;
   struct span text, region, fields;
   const char *copy, *subject, *format, *failed;
-  size_t i;
+  size_t i, preamble;
   int json;
 
   entity_split (msg, len, &top);
@@ -592,8 +642,9 @@ read_report (struct smtpreply_report *r, const char *msg, size_t len)
                                   * sizeof *r->recipients);
   if (r->recipients == NULL)
     return ENOMEM;
+  preamble = preamble_of (region, &b);
   for (i = 0; i < b.count; i++)
-    finish (a, &b.raw[i], region, &b, &r->recipients[i]);
+    finish (a, &b.raw[i], region, preamble, &b, &r->recipients[i]);
   r->count = b.count;
   return a->failed ? ENOMEM : 0;
 }
