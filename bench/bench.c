@@ -10,7 +10,13 @@
  * in a fresh process; heap allocations per call on every lookup and parse
  * path, counted by replacing malloc in this program; why replies failed:
  * parse + reason against parse alone on tests/data/reasons.tsv, and the
- * phrase automaton with the whole of evidence.def against a tenth of it.
+ * phrase automaton with the whole of evidence.def against a tenth of it;
+ * delivery reports read and explained against a copy and line count of
+ * the same messages.
+ *
+ *   bench/smtpreply-bench --mbox CLI MEGABYTES DATADIR
+ *                              an mbox that large through smtpreply --bounce:
+ *                              its peak resident memory (make bench-mbox)
  */
 
 /* The automaton of one phrase in ten (generated: bench/evidence-tenth.c). */
@@ -29,6 +35,10 @@ extern const struct smtpreply__matcher smtpreply__tenth_matcher;
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -697,6 +707,219 @@ scan_child (const char *which, const char *data_dir)
   return 0;
 }
 
+
+/* Delivery reports ****************************************************/
+
+/* The messages of tests/data/bounces, each in its own buffer. */
+#define MAX_BOUNCES 512
+static char *bounce_msg[MAX_BOUNCES];
+static size_t bounce_len[MAX_BOUNCES], bounces;
+
+static void
+load_bounces (const char *data_dir)
+{
+  char path[4096];
+  struct dirent *e;
+  DIR *d;
+
+  snprintf (path, sizeof path, "%s/bounces", data_dir);
+  d = opendir (path);
+  if (d == NULL)
+    {
+      perror (path);
+      exit (1);
+    }
+  while ((e = readdir (d)) != NULL && bounces < MAX_BOUNCES)
+    {
+      size_t n = strlen (e->d_name);
+      FILE *f;
+      long size;
+
+      if (n < 5 || strcmp (e->d_name + n - 4, ".eml") != 0)
+        continue;
+      snprintf (path, sizeof path, "%s/bounces/%s", data_dir, e->d_name);
+      f = fopen (path, "rb");
+      if (f == NULL || fseek (f, 0, SEEK_END) != 0 || (size = ftell (f)) < 0)
+        exit (1);
+      rewind (f);
+      bounce_msg[bounces] = malloc ((size_t) size + 1);
+      if (bounce_msg[bounces] == NULL
+          || fread (bounce_msg[bounces], 1, (size_t) size, f) != (size_t) size)
+        exit (1);
+      bounce_len[bounces++] = (size_t) size;
+      fclose (f);
+    }
+  closedir (d);
+}
+
+/* Reads every message as a report and explains each recipient. */
+static long
+read_all_reports (void)
+{
+  long recipients = 0;
+  size_t i, k;
+
+  for (i = 0; i < bounces; i++)
+    {
+      struct smtpreply_report *r;
+
+      if (smtpreply_report_read (bounce_msg[i], bounce_len[i], &r) != 0)
+        exit (1);
+      for (k = 0; k < smtpreply_report_count (r); k++)
+        {
+          struct smtpreply_explanation x;
+
+          smtpreply_report_explain (smtpreply_report_recipient (r, k), NULL, &x);
+          sink = x.headline;
+          recipients++;
+        }
+      smtpreply_report_free (r);
+    }
+  return recipients;
+}
+
+/* The baseline: a copy of each message and a count of its lines, the
+   least any reader does. */
+static long
+copy_all_messages (void)
+{
+  long lines = 0;
+  size_t i;
+
+  for (i = 0; i < bounces; i++)
+    {
+      char *copy = malloc (bounce_len[i] + 1);
+
+      if (copy == NULL)
+        exit (1);
+      memcpy (copy, bounce_msg[i], bounce_len[i]);
+      lines += memchr_lines (copy, bounce_len[i]);
+      sink = copy;
+      free (copy);
+    }
+  return lines;
+}
+
+static void
+bench_reports (const char *data_dir)
+{
+  double read_ns[ROUNDS], copy_ns[ROUNDS], ratios[ROUNDS];
+  size_t i, bytes = 0;
+  long recipients = 0;
+  int r, rep;
+  const int reps = 20;
+
+  load_bounces (data_dir);
+  for (i = 0; i < bounces; i++)
+    bytes += bounce_len[i];
+  read_all_reports ();                  /* catalogs loaded, caches warm */
+  for (r = 0; r < ROUNDS; r++)
+    {
+      double t = now_ns ();
+
+      for (rep = 0; rep < reps; rep++)
+        copy_all_messages ();
+      copy_ns[r] = now_ns () - t;
+      t = now_ns ();
+      for (rep = 0; rep < reps; rep++)
+        recipients = read_all_reports ();
+      read_ns[r] = now_ns () - t;
+      ratios[r] = read_ns[r] / copy_ns[r];
+    }
+  qsort (read_ns, ROUNDS, sizeof (double), compare_doubles);
+  qsort (copy_ns, ROUNDS, sizeof (double), compare_doubles);
+  qsort (ratios, ROUNDS, sizeof (double), compare_doubles);
+  printf ("\nDelivery reports: the %zu messages of tests/data/bounces (%.2f MB,"
+          " %ld recipients), read %d times, one core, median of %d rounds\n",
+          bounces, bytes / 1e6, recipients, reps, ROUNDS);
+  printf ("  read + explain:      %8.0f reports/s  %6.1f MB/s  (target >= 20000"
+          " reports/s)\n", bounces * reps / read_ns[ROUNDS / 2] * 1e9,
+          bytes * reps / read_ns[ROUNDS / 2] * 1e3);
+  printf ("  copy + line count:   %8.0f messages/s %6.1f MB/s  (baseline)\n",
+          bounces * reps / copy_ns[ROUNDS / 2] * 1e9,
+          bytes * reps / copy_ns[ROUNDS / 2] * 1e3);
+  printf ("  time ratio to the baseline: %.1f\n", ratios[ROUNDS / 2]);
+}
+
+/* --mbox CLI MEGABYTES DATADIR: writes an mbox of MEGABYTES of the corpus's
+   messages (reports and others, repeated), runs "CLI --bounce --json" on
+   it and prints its peak resident memory and speed, against "wc -l" on the
+   same file in the same run. */
+static double
+run_child (char *const argv[], const char *stdout_path, long *max_rss_kb)
+{
+  struct rusage ru;
+  double t = now_ns ();
+  int status;
+  pid_t pid = fork ();
+
+  if (pid < 0)
+    exit (1);
+  if (pid == 0)
+    {
+      int fd = open (stdout_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+      if (fd < 0)
+        _exit (127);
+      dup2 (fd, 1);
+      execv (argv[0], argv);
+      _exit (127);
+    }
+  if (wait4 (pid, &status, 0, &ru) != pid)
+    exit (1);
+  *max_rss_kb = ru.ru_maxrss;
+  return now_ns () - t;
+}
+
+static int
+mbox_child (char *cli, long megabytes, const char *data_dir)
+{
+  char path[] = "/tmp/smtpreply-bench-XXXXXX";
+  char *cli_argv[] = { cli, (char *) "--bounce", (char *) "--json", path, NULL };
+  char *wc_argv[] = { (char *) "/usr/bin/wc", (char *) "-l", path, NULL };
+  long rss_cli, rss_wc, messages = 0, lines = 0;
+  size_t written = 0, target = (size_t) megabytes << 20, i = 0;
+  double cli_ns, wc_ns;
+  int fd = mkstemp (path);
+  FILE *f, *out;
+  char line[256];
+
+  if (fd < 0 || (f = fdopen (fd, "w")) == NULL)
+    return 1;
+  load_bounces (data_dir);
+  while (written < target)
+    {
+      static const char from[] = "From MAILER-DAEMON Sun Nov 29 10:00:00 2026\n";
+
+      fputs (from, f);
+      fwrite (bounce_msg[i], 1, bounce_len[i], f);
+      fputs ("\n", f);
+      written += sizeof from - 1 + bounce_len[i] + 1;
+      messages++;
+      i = (i + 1) % bounces;
+    }
+  if (fclose (f) != 0)
+    return 1;
+  wc_ns = run_child (wc_argv, "/dev/null", &rss_wc);
+  cli_ns = run_child (cli_argv, "/tmp/smtpreply-bench-mbox.json", &rss_cli);
+  out = fopen ("/tmp/smtpreply-bench-mbox.json", "r");
+  while (out != NULL && fgets (line, sizeof line, out) != NULL)
+    lines += strchr (line, '\n') != NULL;
+  if (out != NULL)
+    fclose (out);
+  printf ("\nAn mbox of %.0f MB (%ld messages of tests/data/bounces, repeated),"
+          " smtpreply --bounce --json\n", written / 1e6, messages);
+  printf ("  peak resident memory: %6.1f MB  (target: under 64 MB, whatever"
+          " the size)\n", rss_cli / 1024.0);
+  printf ("  time: %.1f s, %.0f MB/s, %.0f messages/s; JSON lines: %ld\n",
+          cli_ns / 1e9, written / cli_ns * 1e3, messages / cli_ns * 1e9, lines);
+  printf ("  wc -l on the same file: %.1f s, %.1f MB peak (baseline)\n",
+          wc_ns / 1e9, rss_wc / 1024.0);
+  unlink (path);
+  unlink ("/tmp/smtpreply-bench-mbox.json");
+  return 0;
+}
+
 /* The first call in a fresh process ***********************************/
 
 static void
@@ -896,6 +1119,8 @@ main (int argc, char **argv)
     }
   if (argc == 4 && strcmp (argv[1], "--scan") == 0)
     return scan_child (argv[2], argv[3]);
+  if (argc == 5 && strcmp (argv[1], "--mbox") == 0)
+    return mbox_child (argv[2], atol (argv[3]), argv[4]);
   if (argc == 6 && strcmp (argv[1], "--loop") == 0)
     return loop_child (argv[2], atol (argv[3]), argv[4], argv[5]);
   if (argc != 3)
@@ -913,6 +1138,7 @@ main (int argc, char **argv)
   bench_lookups ();
   bench_parse (data_dir);
   bench_reasons (data_dir);
+  bench_reports (data_dir);
   bench_cold (argv[0], localedir);
   bench_allocations ();
   return 0;

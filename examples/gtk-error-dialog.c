@@ -3,12 +3,17 @@
  * the headline as the primary text, then what the user can do and the
  * server's own words, all in the user's language.
  *
- *   gtk-error-dialog [--context CMD] [--close-after SECONDS] [REPLY]
+ *   gtk-error-dialog [--context CMD] [--close-after SECONDS] [--print] [REPLY]
+ *   gtk-error-dialog --bounce FILE [--close-after SECONDS] [--print]
  *
  * REPLY is the server's reply as it arrived ("\r\n" or "\n" between lines);
- * without it, the reply is read from standard input.  --close-after closes
- * the dialog by itself (for tests).  Exit status: 0 when the dialog was
- * shown and closed, 1 when the reply does not parse, 2 for a usage error.
+ * without it, the reply is read from standard input.  With --bounce, FILE
+ * is a delivery report from the inbox (a bounce): the dialog says which
+ * message did not reach which recipient, why, what to do, and the server's
+ * own words.  --close-after closes the dialog by itself and --print also
+ * writes its texts to standard output (for tests).  Exit status: 0 when the
+ * dialog was shown and closed, 1 when the reply does not parse or FILE is
+ * not a delivery report, 2 for a usage error.
  *
  * The lines marked "libsmtpreply" are what a GTK mail program adds to its
  * error path.
@@ -50,9 +55,13 @@ append_server_text (GString *text, const char *buf,
     }
 }
 
+static void run_dialog (GtkWidget *dialog, const char *primary,
+                        const char *secondary, guint close_after,
+                        gboolean print);
+
 static int
 show_dialog (const char *buf, size_t len, enum smtpreply_context ctx,
-             guint close_after)
+             guint close_after, gboolean print)
 {
   struct smtpreply_reply reply;                                   /* libsmtpreply */
   struct smtpreply_explanation why;                               /* libsmtpreply */
@@ -76,12 +85,108 @@ show_dialog (const char *buf, size_t len, enum smtpreply_context ctx,
   append_server_text (text, buf, &reply, &why);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             text->str);
-  g_string_free (text, TRUE);
   gtk_window_set_title (GTK_WINDOW (dialog), why.description);
+  run_dialog (dialog, why.headline, text->str, close_after, print);
+  g_string_free (text, TRUE);
+  return 0;
+}
+
+/* Shows DIALOG (with its primary text PRIMARY and secondary SECONDARY)
+   until it is closed, or for CLOSE_AFTER seconds; with PRINT, writes its
+   texts to standard output too. */
+static void
+run_dialog (GtkWidget *dialog, const char *primary, const char *secondary,
+            guint close_after, gboolean print)
+{
+  if (print)
+    printf ("%s\n%s\n", primary, secondary);
   if (close_after > 0)
     g_timeout_add_seconds (close_after, close_dialog, dialog);
   gtk_dialog_run (GTK_DIALOG (dialog));
   gtk_widget_destroy (dialog);
+}
+
+/* The dialog for a delivery report: for its first failed or delayed
+   recipient, the sentence saying which message did not reach whom and
+   why; the advice; the server's own words; then the other recipients'
+   sentences. */
+static int
+show_bounce (const char *path, guint close_after, gboolean print)
+{
+  struct smtpreply_report *report;                                /* libsmtpreply */
+  const struct smtpreply_report_recipient *first = NULL;
+  struct smtpreply_explanation why;                               /* libsmtpreply */
+  GString *text;
+  GtkWidget *dialog;
+  gchar *msg, *headline = NULL;
+  gsize len;
+  size_t i;
+
+  if (!g_file_get_contents (path, &msg, &len, NULL))
+    {
+      fprintf (stderr, "gtk-error-dialog: cannot read %s\n", path);
+      return 1;
+    }
+  if (smtpreply_report_read (msg, len, &report) != 0)             /* libsmtpreply */
+    {
+      g_free (msg);
+      return 1;
+    }
+  g_free (msg);
+  text = g_string_new (NULL);
+  for (i = 0; i < smtpreply_report_count (report); i++)           /* libsmtpreply */
+    {
+      const struct smtpreply_report_recipient *r
+        = smtpreply_report_recipient (report, i);                 /* libsmtpreply */
+      char sentence[1024];
+
+      if (r->action != SMTPREPLY_ACTION_FAILED
+          && r->action != SMTPREPLY_ACTION_DELAYED
+          && r->action != SMTPREPLY_ACTION_UNKNOWN)
+        continue;
+      smtpreply_report_summary (report, i, NULL, sentence,
+                                sizeof sentence);                 /* libsmtpreply */
+      if (first == NULL)
+        {
+          first = r;
+          headline = g_utf8_make_valid (sentence, -1);
+          smtpreply_report_explain (r, NULL, &why);               /* libsmtpreply */
+          g_string_append (text, why.advice);
+          if (r->diagnostic != NULL)
+            {
+              gchar *words = g_utf8_make_valid (r->diagnostic, -1);
+
+              g_string_append_printf (text, "\n\n%s", words);
+              g_free (words);
+            }
+        }
+      else
+        {
+          gchar *more = g_utf8_make_valid (sentence, -1);
+
+          g_string_append_printf (text, "\n\n%s", more);
+          g_free (more);
+        }
+    }
+  if (first == NULL)
+    {
+      fprintf (stderr, "gtk-error-dialog: %s is not a delivery report with a "
+               "failed recipient\n", path);
+      smtpreply_report_free (report);
+      g_string_free (text, TRUE);
+      return 1;
+    }
+  dialog = gtk_message_dialog_new (NULL, 0,
+                                   first->action == SMTPREPLY_ACTION_DELAYED
+                                   ? GTK_MESSAGE_WARNING : GTK_MESSAGE_ERROR,
+                                   GTK_BUTTONS_CLOSE, "%s", headline);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            text->str);
+  gtk_window_set_title (GTK_WINDOW (dialog), why.headline);
+  run_dialog (dialog, headline, text->str, close_after, print);
+  g_free (headline);
+  g_string_free (text, TRUE);
+  smtpreply_report_free (report);                                 /* libsmtpreply */
   return 0;
 }
 
@@ -113,7 +218,8 @@ read_reply (const char *arg, size_t *len)
 int
 main (int argc, char **argv)
 {
-  const char *context = NULL, *arg = NULL;
+  const char *context = NULL, *arg = NULL, *bounce = NULL;
+  gboolean print = FALSE;
   guint close_after = 0;
   size_t len;
   char *reply;
@@ -126,12 +232,18 @@ main (int argc, char **argv)
       context = argv[++i];
     else if (strcmp (argv[i], "--close-after") == 0 && i + 1 < argc)
       close_after = (guint) strtoul (argv[++i], NULL, 10);
+    else if (strcmp (argv[i], "--bounce") == 0 && i + 1 < argc)
+      bounce = argv[++i];
+    else if (strcmp (argv[i], "--print") == 0)
+      print = TRUE;
     else if (arg == NULL && argv[i][0] != '-')
       arg = argv[i];
     else
       {
         fprintf (stderr, "usage: gtk-error-dialog [--context CMD] "
-                 "[--close-after SECONDS] [REPLY]\n");
+                 "[--close-after SECONDS] [--print] [REPLY]\n"
+                 "   or: gtk-error-dialog --bounce FILE "
+                 "[--close-after SECONDS] [--print]\n");
         return 2;
       }
   if (context != NULL && (ctx = smtpreply_context_from_name (context)) < 0)
@@ -139,8 +251,11 @@ main (int argc, char **argv)
       fprintf (stderr, "gtk-error-dialog: unknown context '%s'\n", context);
       return 2;
     }
+  if (bounce != NULL)
+    return show_bounce (bounce, close_after, print);
   reply = read_reply (arg, &len);
-  status = show_dialog (reply, len, (enum smtpreply_context) ctx, close_after);
+  status = show_dialog (reply, len, (enum smtpreply_context) ctx, close_after,
+                        print);
   g_free (reply);
   return status;
 }

@@ -127,55 +127,103 @@ starts_with_ci (const char *s, size_t n, const char *prefix)
   return 1;
 }
 
+static int is_space (int c);
+
+/* The candidates for a match of a needle starting with the letter C in
+   either case: the next place in HAY[0, N) holding it, found with memchr
+   for each case (the searches below run over whole reports for dozens of
+   markers: a byte-by-byte loop made them most of the time of reading). */
+struct candidates
+{
+  const char *hay, *end, *lo, *up;
+  int c_lo, c_up;
+};
+
+static void
+candidates_start (struct candidates *k, const char *hay, size_t n, int c)
+{
+  k->hay = hay;
+  k->end = hay + n;
+  k->c_lo = lower (c);
+  k->c_up = k->c_lo >= 'a' && k->c_lo <= 'z' ? k->c_lo - 'a' + 'A' : k->c_lo;
+  k->lo = memchr (hay, k->c_lo, n);
+  k->up = k->c_up != k->c_lo ? memchr (hay, k->c_up, n) : NULL;
+}
+
+/* The next candidate, or NULL. */
+static const char *
+candidates_next (struct candidates *k)
+{
+  const char *c;
+
+  if (k->lo == NULL && k->up == NULL)
+    return NULL;
+  if (k->up == NULL || (k->lo != NULL && k->lo < k->up))
+    {
+      c = k->lo;
+      k->lo = memchr (c + 1, k->c_lo, (size_t) (k->end - (c + 1)));
+    }
+  else
+    {
+      c = k->up;
+      k->up = memchr (c + 1, k->c_up, (size_t) (k->end - (c + 1)));
+    }
+  return c;
+}
+
+size_t
+words_at (const char *hay, size_t n, const char *needle)
+{
+  size_t h = 0, m = 0;
+
+  while (needle[m] != '\0' && h < n)
+    {
+      if (needle[m] == ' ')
+        {
+          /* A space stands for any run of white space and line ends. */
+          if (!is_space ((unsigned char) hay[h]))
+            return 0;
+          while (h < n && is_space ((unsigned char) hay[h]))
+            h++;
+          m++;
+        }
+      else if (lower ((unsigned char) hay[h]) == lower ((unsigned char) needle[m]))
+        h++, m++;
+      else
+        return 0;
+    }
+  return needle[m] == '\0' ? h : 0;
+}
+
 size_t
 find_words (const char *hay, size_t n, const char *needle)
 {
-  size_t i;
-  int first = lower ((unsigned char) needle[0]);
+  struct candidates k;
+  const char *c;
 
-  if (needle[0] == '\0')
+  if (needle[0] == '\0' || n == 0)
     return (size_t) -1;
-  for (i = 0; i < n; i++)
-    {
-      size_t h = i, k = 0;
-
-      if (lower ((unsigned char) hay[i]) != first)
-        continue;
-      while (needle[k] != '\0' && h < n)
-        {
-          if (needle[k] == ' ')
-            {
-              /* A space stands for any run of white space and line
-                 ends. */
-              if (!is_space ((unsigned char) hay[h]))
-                break;
-              while (h < n && is_space ((unsigned char) hay[h]))
-                h++;
-              k++;
-            }
-          else if (lower ((unsigned char) hay[h]) == lower ((unsigned char) needle[k]))
-            h++, k++;
-          else
-            break;
-        }
-      if (needle[k] == '\0')
-        return i;
-    }
+  candidates_start (&k, hay, n, (unsigned char) needle[0]);
+  while ((c = candidates_next (&k)) != NULL)
+    if (words_at (c, (size_t) (hay + n - c), needle) > 0)
+      return (size_t) (c - hay);
   return (size_t) -1;
 }
 
 size_t
 find_ascii_ci (const char *hay, size_t n, const char *needle)
 {
-  size_t m = strlen (needle), i;
-  int first = lower ((unsigned char) needle[0]);
+  size_t m = strlen (needle);
+  struct candidates k;
+  const char *c;
 
   if (m == 0 || m > n)
     return (size_t) -1;
-  for (i = 0; i + m <= n; i++)
-    if (lower ((unsigned char) hay[i]) == first
-        && starts_with_ci (hay + i, n - i, needle))
-      return i;
+  /* Only where the whole needle fits. */
+  candidates_start (&k, hay, n - m + 1, (unsigned char) needle[0]);
+  while ((c = candidates_next (&k)) != NULL)
+    if (starts_with_ci (c, (size_t) (hay + n - c), needle))
+      return (size_t) (c - hay);
   return (size_t) -1;
 }
 

@@ -29,6 +29,7 @@
 #define dsn_read             smtpreply__report_dsn_read
 #define entity_split         smtpreply__report_entity_split
 #define find_ascii_ci        smtpreply__report_find_ascii_ci
+#define words_at             smtpreply__report_words_at
 #define find_words           smtpreply__report_find_words
 #define header_value         smtpreply__report_header_value
 #define json_read            smtpreply__report_json_read
@@ -88,6 +89,10 @@ size_t find_ascii_ci (const char *hay, size_t n, const char *needle);
 /* The same, where a space of NEEDLE matches any run of white space and
    line ends of HAY (a phrase a report wrapped over two lines). */
 size_t find_words (const char *hay, size_t n, const char *needle);
+
+/* Whether HAY (N bytes) starts with NEEDLE as find_words matches it: the
+   length matched, or 0. */
+size_t words_at (const char *hay, size_t n, const char *needle);
 
 /* Whether the bytes at S (N of them) start with the NUL-terminated PREFIX,
    ignoring ASCII case. */

@@ -138,25 +138,49 @@ text_context (const char *text, size_t len, size_t pos)
      pipelined DATA") wins over a later one. */
   for (i = 0; i < N_ELEMENTS (context_phrases); i++)
     {
-      const char *p = text;
-      size_t at;
+      const char *p = text, *words = context_phrases[i].words;
+      size_t first = strcspn (words, " "), at, j;
+      char head[32];
 
+      /* The phrases are searched by their first word, once for all the
+         phrases that share it ("in reply to ...", "after ..."): only the
+         first of them does the search. */
+      for (j = 0; j < i; j++)
+        if (strncmp (context_phrases[j].words, words, first) == 0
+            && (context_phrases[j].words[first] == ' '
+                || context_phrases[j].words[first] == '\0'))
+          break;
+      if (j < i || first >= sizeof head)
+        continue;
+      memcpy (head, words, first);
+      head[first] = '\0';
       while (p < text + len
-             && (at = find_words (p, (size_t) (text + len - p),
-                                  context_phrases[i].words)) != (size_t) -1)
+             && (at = find_words (p, (size_t) (text + len - p), head))
+                != (size_t) -1)
         {
           size_t where = (size_t) (p - text) + at;
 
-          if (where < pos
-              && (ctx_before == SMTPREPLY_CTX_UNKNOWN || where > before))
+          /* The first listed phrase with that word that matches here. */
+          for (j = i; j < N_ELEMENTS (context_phrases); j++)
+            if (strncmp (context_phrases[j].words, words, first) == 0
+                && (context_phrases[j].words[first] == ' '
+                    || context_phrases[j].words[first] == '\0')
+                && words_at (text + where, len - where,
+                             context_phrases[j].words) > 0)
+              break;
+          if (j < N_ELEMENTS (context_phrases))
             {
-              before = where;
-              ctx_before = context_phrases[i].ctx;
-            }
-          if (where >= pos && where < after)
-            {
-              after = where;
-              ctx_after = context_phrases[i].ctx;
+              if (where < pos
+                  && (ctx_before == SMTPREPLY_CTX_UNKNOWN || where > before))
+                {
+                  before = where;
+                  ctx_before = context_phrases[j].ctx;
+                }
+              if (where >= pos && where < after)
+                {
+                  after = where;
+                  ctx_after = context_phrases[j].ctx;
+                }
             }
           p += at + 1;
         }
