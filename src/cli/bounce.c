@@ -361,12 +361,13 @@ end_message (struct reader *rd, const struct origin *o)
       fprintf (stderr, _("%s: %s: the message is larger than %lu MiB; "
                          "skipped\n"), program_name,
                origin_text (o, where, sizeof where),
-               MAX_MESSAGE / (1024 * 1024));
+               MAX_MESSAGE / (1024UL * 1024));
       rd->status = EXIT_BAD_INPUT;
     }
   else
     explain_message (rd, o, rd->buf != NULL ? rd->buf : "", rd->len);
-  rd->len = 0;
+  /* The buffer stays for the next message; explain_bounces frees it. */
+  rd->len = 0;        /* NOLINT(clang-analyzer-unix.Malloc) */
   rd->too_large = 0;
 }
 

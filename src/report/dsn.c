@@ -87,10 +87,12 @@ read_group (struct arena *a, struct span group, struct raw_recipient *r,
   if (r->diagnostic == NULL
       && (value = header_value (a, group, "X-Supplementary-Info")) != NULL)
     {
-      char *smtp = strstr (value, "smtp;"), *end;
+      char *smtp = strstr (value, "smtp;");
 
       if (smtp != NULL)
         {
+          char *end;
+
           smtp += 5;
           while (*smtp == ' ')
             smtp++;

@@ -51,7 +51,7 @@ void *
 arena_alloc (struct arena *a, size_t n)
 {
   struct arena_block *b = a->head;
-  size_t align = sizeof (max_align_t), size;
+  size_t align = sizeof (max_align_t);
   char *p;
 
   n = (n + align - 1) / align * align;
@@ -59,7 +59,8 @@ arena_alloc (struct arena *a, size_t n)
     n = align;
   if (b == NULL || b->size - b->used < n)
     {
-      size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+      size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+
       if (a->failed || size > a->limit - a->used
           || (b = malloc (sizeof *b + size)) == NULL)
         {
@@ -531,7 +532,7 @@ to_utf8 (struct arena *a, const char *in, size_t n, const char *charset,
   size_t inleft = n;
 
   cd = iconv_open ("UTF-8", charset);
-  if (cd == (iconv_t) -1)
+  if (cd == (iconv_t) -1)    /* NOLINT(performance-no-int-to-ptr): iconv's error value */
     return NULL;
   out = arena_alloc (a, room);
   if (out == NULL)
@@ -733,7 +734,8 @@ static void walk_entity (struct walk *w, const struct entity *e, int depth);
 
 /* The parts of a multipart BODY: between delimiter lines.  A missing
    closing delimiter (a truncated message) ends the last part at the end. */
-static void
+/* The walk recurses into nested multiparts, at most MIME_MAX_DEPTH deep. */
+static void /* NOLINTNEXTLINE(misc-no-recursion): bounded by MIME_MAX_DEPTH */
 walk_multipart (struct walk *w, struct span body, const char *boundary,
                 int depth)
 {
@@ -786,7 +788,7 @@ keep (struct found_part *slot, int *has, const struct entity *e,
   slot->encoding = encoding;
 }
 
-static void
+static void /* NOLINTNEXTLINE(misc-no-recursion): bounded by MIME_MAX_DEPTH */
 walk_entity (struct walk *w, const struct entity *e, int depth)
 {
   struct mime_parts *parts = w->parts;

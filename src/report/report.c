@@ -209,13 +209,15 @@ parse_reply (struct arena *a, const char *reply_text,
              struct smtpreply_reply *reply,
              struct smtpreply_report_recipient *out)
 {
-  size_t len, last;
+  size_t len;
   char *lines = rebuild_reply (a, reply_text, &len);
 
   /* A report that kept only the first lines of a multiline reply ("550-
      Verification failed for ...)"): its last line ends it. */
   if (lines != NULL)
     {
+      size_t last;
+
       for (last = len; last > 0 && lines[last - 1] != '\n'; last--)
         ;
       if (len - last > 3 && lines[last + 3] == '-')
@@ -278,6 +280,7 @@ finish (struct arena *a, const struct raw_recipient *raw, struct span text,
   int cls;
 
   memset (out, 0, sizeof *out);
+  memset (&reply, 0, sizeof reply);
   out->recipient = raw->recipient != NULL ? raw->recipient : "";
   out->original_recipient = raw->original_recipient;
   out->action = action_of (raw->action, raw->delayed);
@@ -743,7 +746,6 @@ smtpreply_report_explain (const struct smtpreply_report_recipient *recipient,
   struct smtpreply_reply reply;
   const struct smtpreply_enhanced *s;
   enum smtpreply_class outcome;
-  const char *msgid;
 
   if (recipient == NULL || out == NULL)
     return EINVAL;
@@ -759,7 +761,9 @@ smtpreply_report_explain (const struct smtpreply_report_recipient *recipient,
   out->show_server_text = 1;
   if (smtpreply_report_reply (recipient, &reply) == 0)
     {
-      msgid = smtpreply__context_msgid (reply.code, (int) recipient->context);
+      const char *msgid = smtpreply__context_msgid (reply.code,
+                                                    (int) recipient->context);
+
       out->description = smtpreply__tr_lang (msgid != NULL ? msgid
                                              : smtpreply__describe_msgid
                                                  (reply.code), lang);

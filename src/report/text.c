@@ -749,11 +749,12 @@ text_quoted_subject (struct arena *a, const char *text, size_t len)
 
   while (next_line (&p, end, &line))
     {
-      size_t k = skip_blanks (line, 0), i, n;
+      size_t k = skip_blanks (line, 0), i;
 
       for (i = 0; i < N_ELEMENTS (labels); i++)
         {
-          n = strlen (labels[i]);
+          size_t n = strlen (labels[i]);
+
           if (starts_with_ci (line.p + k, line.n - k, labels[i]))
             {
               struct span v = line;
@@ -804,8 +805,6 @@ text_dsn_fields (const char *text, size_t len)
      Final-Recipient, from its first per-message field if it has one. */
   while (next_line (&p, end, &line))
     {
-      size_t i;
-
       if (skip_blanks (line, 0) == line.n)
         {
           blank_before = 1;
@@ -814,6 +813,8 @@ text_dsn_fields (const char *text, size_t len)
         }
       if (blank_before)
         {
+          size_t i;
+
           group = NULL;
           for (i = 0; i < N_ELEMENTS (message_fields); i++)
             if (starts_with_ci (line.p, line.n, message_fields[i]))
