@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* bench.c: what libsmtpreply costs, against baselines measured in the same
  * run (the machines are shared and noisy, so only ratios are compared).
  *

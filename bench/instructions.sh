@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # instructions.sh BENCH LOCALEDIR DATADIR: instructions per call of each
 # lookup and of a raw dgettext of the same message, and per byte of the
 # phrase matcher with the whole of evidence.def and with a tenth of it,

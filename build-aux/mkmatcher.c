@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* mkmatcher: writes the phrase automaton of src/evidence.def as C tables.
  *
  *   mkmatcher [--every N] NAME > FILE.c

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* gtk-error-dialog: how a GTK mail program shows a refused message.  It
  * explains an SMTP reply with libsmtpreply and shows a GtkMessageDialog:
  * the headline as the primary text, then what the user can do and the

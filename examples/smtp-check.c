@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* smtp-check: a small SMTP client that explains every reply in the user's
  * language.  It connects to HOST (port 25 unless --port says otherwise),
  * greets with EHLO, gives MAIL FROM and one RCPT TO per recipient, and with

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* fuzz.h: shared by the fuzz targets. */
 
 #ifndef SMTPREPLY_FUZZ_H

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* fuzz_enhanced.c: the enhanced-code string form ("5.1.1") on arbitrary
    bytes, and the int form on arbitrary ints. */
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* fuzz_explain.c: parsed replies explained with every context (and some
    out of range), in a few locales; and why they failed: the reason is in
    range, agrees with the class, and does not depend on the ASCII case of

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* fuzz_lang.c: language tags from anywhere (a user's account setting) in
    the _lang functions. */
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* fuzz_lookup.c: every int lookup with arbitrary ints, describe_r with
    arbitrary buffer sizes, in a few locales and codesets. */
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* fuzz_parse.c: the reply parser on arbitrary bytes, whole and fed in
    chunks.  Invariants: consumed within the input, lines within the reply,
    the enhanced code of the reply's class, and the same replies and final
@@ -32,8 +34,12 @@ check_reply (const struct smtpreply_reply *r, size_t avail)
   for (i = 0; i < r->nlines; i++)
     FUZZ_CHECK (r->lines[i].offset <= r->consumed
                 && r->lines[i].length <= r->consumed - r->lines[i].offset);
+  /* An enhanced code of another class is kept, and flagged. */
   if (r->has_enhanced)
-    FUZZ_CHECK (r->enhanced.cls == r->code / 100);
+    FUZZ_CHECK ((r->enhanced.cls == r->code / 100)
+                == !(r->flags & SMTPREPLY_REPLY_ENHANCED_CLASS_MISMATCH));
+  else
+    FUZZ_CHECK (!(r->flags & SMTPREPLY_REPLY_ENHANCED_CLASS_MISMATCH));
 }
 
 /* Walks DATA as it arrives in chunks of CHUNK bytes (the whole of it when

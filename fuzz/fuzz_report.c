@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* fuzz_report.c: any bytes read as a message that may be a delivery
    report.  The answer is defined: it reads (the inputs are far below the
    memory bound), its kind and every recipient's fields are in range, each

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* main.c: replays a fuzz target's corpus and regression inputs under
    make check, as a Check suite, when the build is not a fuzzing build (as
    libpsl does).  FUZZ_NAME names the target; its inputs are the files of

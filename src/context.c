@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* context.c: command contexts: their names, and the texts of codes that
    mean something specific after one command.  The texts come from the
    REPLY_IN_CONTEXT entries of reply-codes.def, the names from contexts.def. */

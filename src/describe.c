@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* describe.c: basic reply codes: class, category and localized description.
    The tables come from reply-codes.def; nothing here lists a code. */
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* enhanced.c: enhanced mail system status codes (RFC 3463): titles of the
    whole IANA registry, with the subject and class fallbacks.  The tables
    come from enhanced-codes.def. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* i18n.c: binding the text domain, the UTF-8 switch, and copying texts
    without splitting a character. */
 

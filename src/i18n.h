@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* i18n.h: the library's gettext rules in one place (internal).
  *
  * Strings are marked with N_() where they are defined and translated with

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* locale.c: per-call language.  The _l functions run the ordinary lookup
    with the calling thread switched to another locale (uselocale, which
    glibc's gettext follows) and switch back; the _lang functions find the

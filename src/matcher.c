@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* matcher.c: running the phrase automaton over a reply's text.  The tables
    are generated from evidence.def (see matcher.h). */
 

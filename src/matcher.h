@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* matcher.h: the phrase matcher of the reason detection (internal).
  *
  * The phrases of evidence.def become, at build time, one deterministic

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* parse.c: the reply parser.  Zero-copy and allocation-free: it records
    offsets into the caller's buffer.
  *

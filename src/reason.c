@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* reason.c: why a reply failed.  The reasons come from reasons.def, the
    evidence from evidence.def: the phrases through the automaton that
    build-aux/mkmatcher generates from it, the code rules through the tables

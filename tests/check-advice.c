@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-advice.c: advice for every failure, consistent with what the
    client should do: transient advice says the message will be (or can be)
    retried later, permanent advice never promises a retry; success needs

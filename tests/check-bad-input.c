@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-bad-input.c: every row of the bad-input table in doc/bad-input.md,
    one test each, named after the row.  What NULL pointers, zero and huge
    lengths, embedded NULs, invalid UTF-8, out-of-range codes and contexts

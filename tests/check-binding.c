@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-binding.c: the library binds its text domain only when the
    application has not.  Each case needs a process where no lookup happened
    yet, so the runner always forks (whatever CK_FORK says). */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-bounces.c: delivery reports from the inbox.  Every message of
    tests/data/bounces (real reports of many MTAs and providers, and
    messages that are not reports) is read, and every recipient of

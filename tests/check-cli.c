@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-cli.c: the smtpreply command: outputs, languages and exit codes,
    including every kind of bad input.  Runs the build tree's CLI, bound to
    the build tree's catalogs. */

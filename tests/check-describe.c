@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-describe.c: basic reply codes in the C locale: descriptions,
    classes, categories, the never-NULL sweep, describe_r, the version check. */
 

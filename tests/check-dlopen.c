@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-dlopen.c: a library loaded with dlopen after the application bound
    the text domain keeps the application's binding.  This program is not
    linked with libsmtpreply, so the library's load-time binding runs only at

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-enhanced.c: enhanced status codes: every registry title, the
    subject and class fallbacks, malformed codes, the sweep, translations. */
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-integration.c: real SMTP sessions with a real mail server, and
    the delivery reports real mail servers write.
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-languages.c: every language of po/LINGUAS, end to end: a sample of
    its strings through LANG and the library, through the _lang calls, and
    through the command-line tool.  A language added to po/LINGUAS without a

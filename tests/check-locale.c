@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-locale.c: language switching the standard way (LANG, LC_ALL,
    LC_MESSAGES, LANGUAGE), codesets, missing and partial catalogs, and the
    completeness of every catalog in po/LINGUAS.  Each scenario is its own

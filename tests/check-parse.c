@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-parse.c: the reply parser on real replies (tests/data/), on every
    malformed form, and on every split of pipelined buffers. */
 

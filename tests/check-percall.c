@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-percall.c: the _l functions (a locale object per call) and the
    _lang functions (a language tag per call), in every locale scenario of
    the core tests, and the caller's locale left as it was. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-reasons.c: why a reply failed.  Every row of tests/data/reasons.tsv
    (real replies from providers' documentation and MTAs' default texts) gets
    its expected reason; the accuracy per reason is printed first.  Then the

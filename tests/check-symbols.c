@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-symbols.c: the library exports exactly the functions of the
    linker version script, src/libsmtpreply.map, which is the one place that
    changes them.  SMTPREPLY_SYMBOLS_LIBRARY names another library to check

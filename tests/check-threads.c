@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-threads.c: lookups from many threads at once, each in its own
    language (uselocale, _l and _lang), while another thread keeps switching
    the process's locale with setlocale.  Each thread checks every code and

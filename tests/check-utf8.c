@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* check-utf8.c: smtpreply_use_utf8 makes every text UTF-8 whatever the
    locale's codeset.  It cannot be undone, so the runner always forks and
    each case starts from a process that never called it. */

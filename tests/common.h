@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* common.h: helpers shared by the Check suites. */
 
 #ifndef SMTPREPLY_TESTS_COMMON_H

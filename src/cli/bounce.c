@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* bounce.c: smtpreply --bounce, the delivery reports in a mailbox.
  *
  * A FILE is one message, an mbox (it starts with a "From " line; messages

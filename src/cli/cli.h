@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* cli.h: what the parts of the smtpreply program share. */
 
 #ifndef SMTPREPLY_CLI_H

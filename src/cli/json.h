@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* json.h: writing JSON strings for smtpreply --json. */
 
 #ifndef SMTPREPLY_CLI_JSON_H

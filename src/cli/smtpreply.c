@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* smtpreply: the command-line face of libsmtpreply.
  *
  *   smtpreply 550 5.1.1          describe reply codes and enhanced codes

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* dsn.c: the fields of a standard delivery report (RFC 3464 section 2,
    RFC 6533 for message/global-delivery-status): the per-message fields,
    then one group of per-recipient fields after each blank line. */

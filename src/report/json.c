@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* json.c: Amazon SES notifications (bounce, complaint, delivery), which
    arrive as JSON, alone or inside an Amazon SNS notification's "Message"
    string (docs.aws.amazon.com, SES "Contents of notifications").

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* mime.c: the parts of a message (RFC 2045, RFC 2046): headers, MIME
    boundaries at any depth, base64 and quoted-printable, charsets, RFC 2047
    encoded words.  Everything it keeps goes into the report's arena. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* report.c: smtpreply_report_read and the report's accessors.  It reads
    the message's parts (mime.c), the fields of a standard report (dsn.c) or
    the text of another (text.c), then works out each recipient's reply and

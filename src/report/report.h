@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* report.h: reading delivery reports (internal).
  *
  * A report flows one way: the raw message -> mime.c (headers, parts,

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
+   SPDX-License-Identifier: LGPL-2.1-or-later */
 /* text.c: delivery reports written as text.  The words it looks for are
    in formats.def; here is only how they are used: recipients are named by
    a line that starts with an address (or after a recipient marker), and
@@ -561,7 +563,8 @@ failed_by_local_part (struct span line, const char *failed,
       if (n == 0)
         break;
       failed += start;
-      if (failed[w - k] == '@' && equal_ci (failed, line.p + k, w - k))
+      if (w - k < n && failed[w - k] == '@'
+          && equal_ci (failed, line.p + k, w - k))
         {
           *addr = failed;
           return n;
