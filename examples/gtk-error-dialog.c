@@ -13,7 +13,8 @@
  * is a delivery report from the inbox (a bounce): the dialog says which
  * message did not reach which recipient, why, what to do, and the server's
  * own words.  --close-after closes the dialog by itself and --print also
- * writes its texts to standard output (for tests).  Exit status: 0 when the
+ * writes its texts to standard output (for tests); --screenshot FILE saves
+ * the dialog as a PNG image and closes it (doc/images/make-screenshots).  Exit status: 0 when the
  * dialog was shown and closed, 1 when the reply does not parse or FILE is
  * not a delivery report, 2 for a usage error.
  *
@@ -27,6 +28,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* --screenshot FILE: the dialog, saved as PNG once it is drawn, then
+   closed (for doc/images/; the program needs no other tool). */
+static const char *screenshot_path;
+
+static gboolean
+take_screenshot (gpointer dialog)
+{
+  GdkWindow *window = gtk_widget_get_window (GTK_WIDGET (dialog));
+  GdkPixbuf *shot;
+  GError *error = NULL;
+
+  shot = gdk_pixbuf_get_from_window (window, 0, 0,
+                                     gdk_window_get_width (window),
+                                     gdk_window_get_height (window));
+  if (shot == NULL || !gdk_pixbuf_save (shot, screenshot_path, "png", &error,
+                                        NULL))
+    {
+      fprintf (stderr, "gtk-error-dialog: cannot save %s: %s\n",
+               screenshot_path, error != NULL ? error->message : "no image");
+      g_clear_error (&error);
+    }
+  if (shot != NULL)
+    g_object_unref (shot);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  return G_SOURCE_REMOVE;
+}
 
 static gboolean
 close_dialog (gpointer dialog)
@@ -102,7 +130,14 @@ run_dialog (GtkWidget *dialog, const char *primary, const char *secondary,
 {
   if (print)
     printf ("%s\n%s\n", primary, secondary);
-  if (close_after > 0)
+  if (screenshot_path != NULL)
+    {
+      /* Drawn and settled after a second (the window manager-less Xvfb
+         maps it at once). */
+      gtk_widget_show_all (dialog);
+      g_timeout_add (1000, take_screenshot, dialog);
+    }
+  else if (close_after > 0)
     g_timeout_add_seconds (close_after, close_dialog, dialog);
   gtk_dialog_run (GTK_DIALOG (dialog));
   gtk_widget_destroy (dialog);
@@ -238,6 +273,8 @@ main (int argc, char **argv)
       bounce = argv[++i];
     else if (strcmp (argv[i], "--print") == 0)
       print = TRUE;
+    else if (strcmp (argv[i], "--screenshot") == 0 && i + 1 < argc)
+      screenshot_path = argv[++i];
     else if (arg == NULL && argv[i][0] != '-')
       arg = argv[i];
     else
