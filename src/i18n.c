@@ -99,7 +99,8 @@ output_is_utf8 (void)
 {
   const char *codeset;
 
-  if (smtpreply__utf8_forced ())
+  /* A _lang call's catalog is UTF-8, whatever the locale. */
+  if (smtpreply__utf8_forced () || smtpreply__current_catalog != NULL)
     return 1;
   codeset = nl_langinfo (CODESET);
   return strcmp (codeset, "UTF-8") == 0 || strcmp (codeset, "utf8") == 0;

@@ -32,10 +32,34 @@ void smtpreply__bind_once (void);
    smtpreply__bind_once only before that. */
 extern atomic_int smtpreply__domain_bound;
 
-/* The translation of MSGID in the calling thread's locale. */
+/* The library's few thread-local variables use the initial-exec model: a
+   load from the thread pointer, where the default model of a shared
+   library calls __tls_get_addr on each access (the _lang lookups touch
+   them on every call).  glibc keeps static TLS room for libraries
+   dlopen'ed later, and these take a few dozen bytes. */
+#if defined __GNUC__ && defined __ELF__
+# define SMTPREPLY__TLS_MODEL __attribute__ ((__tls_model__ ("initial-exec")))
+#else
+# define SMTPREPLY__TLS_MODEL
+#endif
+
+/* The library's catalogs read directly, for the _lang functions. */
+#include "catalog.h"
+
+/* While a _lang function runs: the catalog its lookups use instead of
+   gettext; NULL otherwise (locale.c). */
+extern _Thread_local const struct smtpreply__catalog *smtpreply__current_catalog
+  SMTPREPLY__TLS_MODEL;
+
+/* The translation of MSGID: in the catalog of the _lang call running on
+   this thread, else in the calling thread's locale (gettext). */
 static inline const char *
 smtpreply__tr (const char *msgid)
 {
+  const struct smtpreply__catalog *c = smtpreply__current_catalog;
+
+  if (c != NULL)
+    return smtpreply__catalog_tr (c, msgid);
   if (!atomic_load_explicit (&smtpreply__domain_bound, memory_order_acquire))
     smtpreply__bind_once ();
   return dgettext (SMTPREPLY_TEXT_DOMAIN, msgid);
