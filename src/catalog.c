@@ -34,7 +34,6 @@
 #include "catalog.h"
 
 #include <fcntl.h>
-#include <stdlib.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -102,6 +101,27 @@ header_is_utf8 (const struct smtpreply__catalog *c)
                              || strncmp (charset + 8, "utf-8", 5) == 0);
 }
 
+/* Whether every string of C is inside the file with its NUL, and the
+   originals are sorted (the binary search needs it): a file with one bad
+   entry is not read at all. */
+static int
+entries_are_whole (const struct smtpreply__catalog *c)
+{
+  const char *previous = NULL;
+  uint32_t i;
+
+  for (i = 0; i < c->n; i++)
+    {
+      const char *original = string_at (c, c->originals, i, NULL);
+
+      if (original == NULL || string_at (c, c->translations, i, NULL) == NULL
+          || (previous != NULL && strcmp (previous, original) >= 0))
+        return 0;
+      previous = original;
+    }
+  return 1;
+}
+
 /* Checks the file MAP (SIZE bytes) as a .mo file and fills C.  Returns 0,
    or -1 for a file that is not one (truncated, corrupt, another format,
    another charset than UTF-8). */
@@ -132,7 +152,7 @@ read_header (struct smtpreply__catalog *c, const unsigned char *map,
       || c->translations > size - (size_t) c->n * 8
       || (c->originals & 3) != 0 || (c->translations & 3) != 0)
     return -1;
-  return header_is_utf8 (c) ? 0 : -1;
+  return header_is_utf8 (c) && entries_are_whole (c) ? 0 : -1;
 }
 
 /* The translation of MSGID in C by a binary search of its sorted
@@ -360,10 +380,13 @@ load (const char *dir, const char *name)
   close (fd);
   if (map == MAP_FAILED)
     return NULL;
-  c = calloc (1, sizeof *c);
-  if (c == NULL || read_header (c, map, (size_t) st.st_size) != 0)
+  /* Mapped, not allocated: see unload_catalogs. */
+  c = mmap (NULL, sizeof *c, PROT_READ | PROT_WRITE,
+            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (c == MAP_FAILED || read_header (c, map, (size_t) st.st_size) != 0)
     {
-      free (c);
+      if (c != MAP_FAILED)
+        munmap (c, sizeof *c);
       munmap (map, (size_t) st.st_size);
       return NULL;
     }
@@ -375,7 +398,7 @@ static void
 discard (struct smtpreply__catalog *c)
 {
   munmap ((void *) c->map, c->size);
-  free (c);
+  munmap (c, sizeof *c);
 }
 
 /* Publishes C in a free entry, unless another thread published the same
@@ -446,26 +469,19 @@ smtpreply__catalog_for_tag (const char *tag)
   return smtpreply__english;
 }
 
-/* The catalogs go when the library is unloaded (or the program ends), so
-   valgrind and dlclose see no leak; later calls get the built-in English.
-   Other threads must not be in a _lang call by then. */
+/* When the library is unloaded (or the program ends), later calls get
+   the built-in English and nothing is loaded again: another library's
+   destructor, or a thread still running at exit, may call us after this.
+   The catalogs stay mapped, for a thread that is inside a lookup at that
+   moment; they are mappings, not heap blocks, so valgrind and dlclose see
+   no leak, and the process is ending (a dlclose'd library leaves them to
+   the process: a few hundred KB at most). */
 #ifdef __GNUC__
 static void unload_catalogs (void) __attribute__ ((__destructor__));
 
 static void
 unload_catalogs (void)
 {
-  size_t count = atomic_load (&reserved), i;
-
   atomic_store (&smtpreply__catalogs_finished, 1);
-  if (count > SMTPREPLY__CATALOGS)
-    count = SMTPREPLY__CATALOGS;
-  for (i = 0; i < count; i++)
-    {
-      struct smtpreply__catalog *c = atomic_exchange (&catalogs[i], NULL);
-
-      if (c != NULL)
-        discard (c);
-    }
 }
 #endif
