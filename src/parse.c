@@ -232,17 +232,21 @@ find_enhanced_in_text (const char *buf, int code, struct smtpreply_reply *out)
     }
 }
 
-int
-smtpreply_parse (const char *buf, size_t len, unsigned flags,
-                 struct smtpreply_reply *out)
+/* The parser, from the line at ST->pos with the lines before it already
+   in OUT (RESUMING) or from the start.  On NEED_MORE, ST says where to go
+   on: the line to read next and how much of it was searched already. */
+static int
+parse (const char *buf, size_t len, int end_of_input, int resuming,
+       struct smtpreply_parse_state *st, struct smtpreply_reply *out)
 {
-  int end_of_input = (flags & SMTPREPLY_PARSE_END_OF_INPUT) != 0;
-  size_t pos = 0;
-  int code = 0;
+  size_t pos = resuming ? st->pos : 0;
+  int code = resuming ? st->code : 0;
 
-  if (out == NULL || (buf == NULL && len > 0))
-    return SMTPREPLY_PARSE_INVALID_ARGUMENT;
-  clear_reply (out);
+  if (!resuming)
+    {
+      clear_reply (out);
+      st->scanned = 0;
+    }
   /* Nothing at all: nothing has arrived yet, or (at the end of the input)
      there is no reply. */
   if (len == 0)
@@ -250,12 +254,12 @@ smtpreply_parse (const char *buf, size_t len, unsigned flags,
 
   for (;;)
     {
-      size_t line = pos, sep = pos + 3, text, end, next, limit;
+      size_t line = pos, sep = pos + 3, text, end, next, limit, from;
       const char *lf, *nul;
       int value, last, rc = read_code (buf, len, pos, &value);
 
       if (rc == 1)
-        return ran_out (end_of_input, len, out);
+        goto need_more;
       if (rc < 0)
         return fail (buf, len, line, rc, out);
       if (line > 0 && value != code)
@@ -267,7 +271,7 @@ smtpreply_parse (const char *buf, size_t len, unsigned flags,
       if (sep >= len)
         {
           if (!end_of_input)
-            return ran_out (0, len, out);
+            goto need_more;
           last = 1;
           text = len;
         }
@@ -297,12 +301,14 @@ smtpreply_parse (const char *buf, size_t len, unsigned flags,
           }
 
       /* The line end must come within SMTPREPLY_MAX_LINE_LENGTH bytes of
-         the line's start; no NUL may come before it. */
+         the line's start, line end included; no NUL may come before it.
+         What an earlier call searched of this line is not searched again. */
       limit = len - line > SMTPREPLY_MAX_LINE_LENGTH
                 ? line + SMTPREPLY_MAX_LINE_LENGTH : len;
-      lf = memchr (buf + text, '\n', limit - text);
+      from = st->scanned > text && st->scanned <= limit ? st->scanned : text;
+      lf = memchr (buf + from, '\n', limit - from);
       end = lf != NULL ? (size_t) (lf - buf) : limit;
-      nul = memchr (buf + text, '\0', end - text);
+      nul = memchr (buf + from, '\0', end - from);
       if (nul != NULL)
         return fail (buf, len, line, SMTPREPLY_PARSE_NUL, out);
       if (lf == NULL)
@@ -310,11 +316,17 @@ smtpreply_parse (const char *buf, size_t len, unsigned flags,
           if (len - line >= SMTPREPLY_MAX_LINE_LENGTH)
             return fail (buf, len, line, SMTPREPLY_PARSE_LINE_TOO_LONG, out);
           if (!end_of_input || !last)
-            return ran_out (end_of_input, len, out);
+            {
+              if (end_of_input)
+                return ran_out (1, len, out);
+              st->scanned = end;
+              goto need_more;
+            }
           next = len;           /* a final line without its line end */
         }
       else
         next = end + 1;
+      st->scanned = 0;
       if (end > text && buf[end - 1] == '\r')
         end--;
 
@@ -335,4 +347,58 @@ smtpreply_parse (const char *buf, size_t len, unsigned flags,
           return SMTPREPLY_PARSE_OK;
         }
     }
+
+need_more:
+  if (end_of_input)
+    return ran_out (1, len, out);
+  st->pos = pos;
+  st->code = code;
+  return SMTPREPLY_PARSE_NEED_MORE;
+}
+
+int
+smtpreply_parse (const char *buf, size_t len, unsigned flags,
+                 struct smtpreply_reply *out)
+{
+  struct smtpreply_parse_state st;
+  int rc;
+
+  if (out == NULL || (buf == NULL && len > 0))
+    return SMTPREPLY_PARSE_INVALID_ARGUMENT;
+  rc = parse (buf, len, (flags & SMTPREPLY_PARSE_END_OF_INPUT) != 0, 0, &st,
+              out);
+  if (rc == SMTPREPLY_PARSE_NEED_MORE)
+    clear_reply (out);
+  return rc;
+}
+
+void
+smtpreply_parse_state_init (struct smtpreply_parse_state *state)
+{
+  if (state != NULL)
+    memset (state, 0, sizeof *state);
+}
+
+int
+smtpreply_parse_resume (const char *buf, size_t len, unsigned flags,
+                        struct smtpreply_parse_state *state,
+                        struct smtpreply_reply *out)
+{
+  int rc, resuming;
+
+  if (out == NULL || state == NULL || (buf == NULL && len > 0))
+    return SMTPREPLY_PARSE_INVALID_ARGUMENT;
+  /* A state that was not left by a NEED_MORE of a buffer at least as long
+     (or that is not initialized as the header says) starts over. */
+  resuming = state->resume == 1 && state->pos <= len && state->len <= len;
+  rc = parse (buf, len, (flags & SMTPREPLY_PARSE_END_OF_INPUT) != 0,
+              resuming, state, out);
+  if (rc == SMTPREPLY_PARSE_NEED_MORE)
+    {
+      state->resume = 1;
+      state->len = len;
+    }
+  else
+    memset (state, 0, sizeof *state);
+  return rc;
 }

@@ -494,6 +494,45 @@ walk_chunked (const char *buf, size_t len, const size_t *bounds,
     }
 }
 
+/* The same with smtpreply_parse_resume: each call goes on where the last
+   one stopped. */
+static void
+walk_chunked_resume (const char *buf, size_t len, const size_t *bounds,
+                     size_t nbounds, struct walk *w)
+{
+  struct smtpreply_parse_state st;
+  size_t pos = 0, avail = bounds[0], next = 1;
+
+  memset (w, 0, sizeof *w);
+  smtpreply_parse_state_init (&st);
+  for (;;)
+    {
+      struct smtpreply_reply *r = &w->replies[w->n];
+      int at_end = avail == len;
+
+      if (pos == avail && at_end)
+        {
+          w->status = SMTPREPLY_PARSE_EMPTY;
+          return;
+        }
+      w->status = pos == avail ? SMTPREPLY_PARSE_NEED_MORE
+                    : smtpreply_parse_resume (buf + pos, avail - pos,
+                                              at_end ? SMTPREPLY_PARSE_END_OF_INPUT
+                                                     : 0, &st, r);
+      if (w->status == SMTPREPLY_PARSE_NEED_MORE)
+        {
+          ck_assert (!at_end);
+          ck_assert_uint_lt (next, nbounds);
+          avail = bounds[next++];
+          continue;
+        }
+      if (w->status != SMTPREPLY_PARSE_OK)
+        return;
+      pos += r->consumed;
+      ck_assert_int_lt (++w->n, 64);
+    }
+}
+
 static void
 assert_same_walk (const struct walk *a, const struct walk *b, const char *what)
 {
@@ -560,6 +599,9 @@ START_TEST (test_every_split_point)
       snprintf (what, sizeof what, "split at %zu of %zu", k, len);
       walk_chunked (buf, len, bounds, 2, &chunked);
       assert_same_walk (&whole, &chunked, what);
+      snprintf (what, sizeof what, "resumed at %zu of %zu", k, len);
+      walk_chunked_resume (buf, len, bounds, 2, &chunked);
+      assert_same_walk (&whole, &chunked, what);
     }
 }
 END_TEST
@@ -576,6 +618,53 @@ START_TEST (test_byte_by_byte)
   walk_whole (buf, len, &whole);
   walk_chunked (buf, len, bounds, len, &chunked);
   assert_same_walk (&whole, &chunked, "byte by byte");
+  walk_chunked_resume (buf, len, bounds, len, &chunked);
+  assert_same_walk (&whole, &chunked, "byte by byte, resumed");
+}
+END_TEST
+
+/* The largest reply (128 lines of the longest length) arriving a byte at
+   a time through smtpreply_parse_resume: the same reply as at once; and
+   bad arguments, and a state whose buffer shrank, which starts over. */
+START_TEST (test_resume_large_and_bad)
+{
+  static char buf[SMTPREPLY_MAX_LINES * SMTPREPLY_MAX_LINE_LENGTH];
+  static struct smtpreply_reply whole, parts;
+  struct smtpreply_parse_state st = { 0 };
+  size_t len = 0, k, i;
+  int rc = SMTPREPLY_PARSE_NEED_MORE;
+
+  for (i = 0; i < SMTPREPLY_MAX_LINES; i++)
+    {
+      memcpy (buf + len, i + 1 < SMTPREPLY_MAX_LINES ? "550-" : "550 ", 4);
+      memset (buf + len + 4, 'x', SMTPREPLY_MAX_LINE_LENGTH - 6);
+      memcpy (buf + len + SMTPREPLY_MAX_LINE_LENGTH - 2, "\r\n", 2);
+      len += SMTPREPLY_MAX_LINE_LENGTH;
+    }
+  ck_assert_int_eq (smtpreply_parse (buf, len, 0, &whole), SMTPREPLY_PARSE_OK);
+  for (k = 1; k <= len && rc == SMTPREPLY_PARSE_NEED_MORE; k++)
+    rc = smtpreply_parse_resume (buf, k, 0, &st, &parts);
+  ck_assert_int_eq (rc, SMTPREPLY_PARSE_OK);
+  ck_assert_uint_eq (k - 1, len);
+  ck_assert_uint_eq (parts.nlines, whole.nlines);
+  ck_assert_uint_eq (parts.consumed, whole.consumed);
+  ck_assert_uint_eq (parts.lines[127].offset, whole.lines[127].offset);
+  ck_assert_uint_eq (parts.lines[127].length, whole.lines[127].length);
+
+  ck_assert_int_eq (smtpreply_parse_resume (buf, 10, 0, NULL, &parts),
+                    SMTPREPLY_PARSE_INVALID_ARGUMENT);
+  ck_assert_int_eq (smtpreply_parse_resume (buf, 10, 0, &st, NULL),
+                    SMTPREPLY_PARSE_INVALID_ARGUMENT);
+  ck_assert_int_eq (smtpreply_parse_resume (NULL, 10, 0, &st, &parts),
+                    SMTPREPLY_PARSE_INVALID_ARGUMENT);
+  smtpreply_parse_state_init (NULL);
+  /* Half a reply, then a shorter, different buffer: a fresh start. */
+  ck_assert_int_eq (smtpreply_parse_resume ("550-a\r\n550-b", 12, 0, &st,
+                                            &parts), SMTPREPLY_PARSE_NEED_MORE);
+  ck_assert_int_eq (smtpreply_parse_resume ("250 ok\r\n", 8, 0, &st, &parts),
+                    SMTPREPLY_PARSE_OK);
+  ck_assert_int_eq (parts.code, 250);
+  ck_assert_uint_eq (parts.nlines, 1);
 }
 END_TEST
 
@@ -670,6 +759,7 @@ parse_suite (void)
   tc = tcase_create ("pipelining and chunks");
   tcase_set_timeout (tc, 120);
   tcase_add_loop_test (tc, test_every_split_point, 0, 15);
+  tcase_add_test (tc, test_resume_large_and_bad);
   tcase_add_loop_test (tc, test_byte_by_byte, 0, 15);
   tcase_add_test (tc, test_pipeline_walk_results);
   suite_add_tcase (s, tc);
