@@ -79,6 +79,12 @@ static const struct cli_case cases[] = {
     "smtpreply: '600' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
   { "C", { "" }, 1, "",
     "smtpreply: '' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
+  /* An argument's escape sequences are not echoed to the terminal. */
+  { "C", { "\x1b[31m550\x1b]0;x\x07" }, 1, "",
+    "smtpreply: '?[31m550?]0;x?' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
+  { "C", { "--context", "\xc2\x9b" "2J" }, 2, "",
+    "smtpreply: unknown context '?2J'\n"
+    "Try 'smtpreply --help' for more information.\n" },
   { "C", { "55" }, 1, "",
     "smtpreply: '55' is not an SMTP reply code (such as 550) or enhanced status code (such as 5.1.1)\n" },
   { "C", { "550", "x50", "250" }, 1, "550 " EN_550 "\n250 " EN_250 "\n",
@@ -345,7 +351,19 @@ static const struct
     "smtpreply: at byte 0 of the input: The input ended in the middle of a reply\n" },
   { "zh_CN.UTF-8", { "--parse" }, "550-a\r\n551 b\r\n", 1, "",
     "smtpreply：在输入的第 0 字节处：多行回复中有一行的代码与第一行不同\n" },
-  { "C", { "--parse", "--json" }, "", 0, "", "" },
+  /* No input at all: the library's "The input is empty", exit status 1. */
+  { "C", { "--parse", "--json" }, "", 1,
+    "{\"error\":\"The input is empty\",\"offset\":0}\n", "" },
+  { "C", { "--parse" }, "", 1, "",
+    "smtpreply: at byte 0 of the input: The input is empty\n" },
+  /* C1 controls, raw and in UTF-8 (CSI), never reach the terminal; the
+     rest of the UTF-8 text does. */
+  { "C.UTF-8", { "--parse" }, "550 a\xc2\x9b" "31mb\x9b" "c\xe4\xb8\xad\r\n", 0,
+    "550: The action was not taken: the mailbox is unavailable (not found, no access, or refused by policy)\n"
+    "  Outcome: permanent failure (do not retry as is)\n"
+    "  Reply code 550: The action was not taken: the mailbox is unavailable (not found, no access, or refused by policy)\n"
+    "  Advice: " EN_ADVICE_550 "\n"
+    "  Server: a?31mb?c\xe4\xb8\xad\n", "" },
   /* Why it failed: the replies, in Chinese. */
   { "zh_CN.UTF-8", { "--parse" }, "554 5.7.9 Message not accepted for policy reasons.\r\n", 0,
     "554 5.7.9: 因接收方服务器的策略而被拒收\n"

@@ -41,8 +41,9 @@ struct reader
    in an mbox, its number from 1 (0 otherwise). */
 struct origin
 {
-  const char *file;
+  const char *file;             /* as shown: control characters as "?" */
   unsigned long index;
+  char shown[256];
 };
 
 static const char *
@@ -379,11 +380,14 @@ end_message (struct reader *rd, const struct origin *o)
 static int
 read_stream (struct reader *rd, FILE *f, const char *name)
 {
-  struct origin o = { name, 0 };
+  struct origin o;
   char head[5];                 /* the first bytes of the current line */
   size_t head_n = 0, line_len = 0;
   int c, mbox = -1, prev_empty = 1;
 
+  o.file = name != NULL ? quoted_argument (name, o.shown, sizeof o.shown)
+                        : NULL;
+  o.index = 0;
   rd->len = 0;
   rd->too_large = 0;
   while ((c = getc_unlocked (f)) != EOF)
@@ -453,11 +457,14 @@ read_file (struct reader *rd, const char *name)
 
   if (f == NULL)
     {
+      char shown[256];
+      int error = errno;
+
       fflush (stdout);
       /* TRANSLATORS: error opening a file; the first %s is the program
          name, the second the file, the third the system's error text. */
-      fprintf (stderr, _("%s: cannot open '%s': %s\n"), program_name, name,
-               strerror (errno));
+      fprintf (stderr, _("%s: cannot open '%s': %s\n"), program_name,
+               quoted_argument (name, shown, sizeof shown), strerror (error));
       rd->status = EXIT_BAD_INPUT;
       return 0;
     }
@@ -530,12 +537,14 @@ read_name (struct reader *rd, const char *name)
       free (cur);
       if (!is_maildir)
         {
+          char shown[256];
+
           fflush (stdout);
           /* TRANSLATORS: --bounce error: a directory given as FILE that is
              not a Maildir (it has no cur/ folder); the first %s is the
              program name, the second the directory. */
           fprintf (stderr, _("%s: '%s' is a directory but not a Maildir\n"),
-                   program_name, name);
+                   program_name, quoted_argument (name, shown, sizeof shown));
           rd->status = EXIT_BAD_INPUT;
           return 0;
         }

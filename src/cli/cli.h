@@ -8,6 +8,7 @@
 #include <smtpreply.h>
 
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef ENABLE_NLS
 # include <libintl.h>
@@ -32,8 +33,15 @@ extern const char *program_name;
 const char *outcome_name (enum smtpreply_class outcome);
 
 /* Writes the server's LEN bytes at S, with control characters (which
-   could drive the terminal) shown as "?". */
+   could drive the terminal: C0, DEL, C1 raw or in UTF-8) shown as "?". */
 void write_server_text (const char *s, size_t len);
+
+/* The same to OUT. */
+void write_safe_text (FILE *out, const char *s, size_t len);
+
+/* A command-line argument quoted safely in error messages (control
+   characters as "?", cut after 200 bytes), in BUF of SIZE bytes. */
+const char *quoted_argument (const char *arg, char *buf, size_t size);
 
 /* Writes REPLY (its text in BUF) explained as X: the JSON object that
    --parse --json prints, without a line end. */

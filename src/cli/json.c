@@ -6,6 +6,8 @@
 
 #include "json.h"
 
+#include <stdio.h>
+
 size_t
 utf8_sequence_length (const unsigned char *s, size_t len)
 {
@@ -46,49 +48,63 @@ void
 json_write_string (FILE *out, const char *s, size_t len)
 {
   const unsigned char *p = (const unsigned char *) s;
-  size_t i = 0;
+  size_t i = 0, start = 0;
 
+  /* Runs of bytes that need no escape are written in one piece; only the
+     bytes that need one are written alone. */
   putc ('"', out);
   while (i < len)
     {
       unsigned char c = p[i];
+      const char *escape;
+      char u[8];
 
-      switch (c)
+      if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
         {
-        case '"':
-          fputs ("\\\"", out);
-          break;
-        case '\\':
-          fputs ("\\\\", out);
-          break;
-        case '\n':
-          fputs ("\\n", out);
-          break;
-        case '\r':
-          fputs ("\\r", out);
-          break;
-        case '\t':
-          fputs ("\\t", out);
-          break;
-        default:
-          if (c < 0x20 || c == 0x7F)
-            fprintf (out, "\\u%04x", c);
-          else
-            {
-              size_t n = utf8_sequence_length (p + i, len - i);
-
-              if (n == 0)
-                fputs ("\\ufffd", out);
-              else
-                {
-                  fwrite (p + i, 1, n, out);
-                  i += n;
-                  continue;
-                }
-            }
+          i++;
+          continue;
         }
-      i++;
+      if (c >= 0x80)
+        {
+          size_t n = utf8_sequence_length (p + i, len - i);
+
+          if (n > 0)
+            {
+              i += n;
+              continue;
+            }
+          escape = "\\ufffd";
+        }
+      else
+        switch (c)
+          {
+          case '"':
+            escape = "\\\"";
+            break;
+          case '\\':
+            escape = "\\\\";
+            break;
+          case '\n':
+            escape = "\\n";
+            break;
+          case '\r':
+            escape = "\\r";
+            break;
+          case '\t':
+            escape = "\\t";
+            break;
+          default:
+            snprintf (u, sizeof u, "\\u%04x", c);
+            escape = u;
+            break;
+          }
+      if (i > start)
+        fwrite (p + start, 1, i - start, out);
+      fputs (escape, out);
+      start = ++i;
     }
+  if (i > start)
+    fwrite (p + start, 1, i - start, out);
   putc ('"', out);
 }
 

@@ -178,19 +178,98 @@ outcome_text (enum smtpreply_class outcome)
   return "";
 }
 
-/* Writes the server's bytes, with control characters (which could drive
-   the terminal) shown as "?". */
+/* At S (LEN bytes): the length of a control character that could drive
+   the terminal, as a negative number (C0 but tab, DEL, C1 written in
+   UTF-8 as C2 80 to C2 9F, and a stray byte 0x80-0x9F, C1 raw), or the
+   length of anything else to write as it is (a character, a valid UTF-8
+   sequence, or one other byte). */
+static long
+next_piece (const unsigned char *s, size_t len)
+{
+  size_t n;
+
+  if ((s[0] < 0x20 && s[0] != '\t') || s[0] == 0x7F)
+    return -1;
+  if (s[0] < 0x80)
+    return 1;
+  n = utf8_sequence_length (s, len);
+  if (n == 2 && s[0] == 0xC2 && s[1] <= 0x9F)
+    return -2;
+  if (n > 0)
+    return (long) n;
+  return s[0] <= 0x9F ? -1 : 1;
+}
+
+/* Writes LEN bytes of S to OUT, each control character (which could drive
+   the terminal: escape sequences, C1 CSI) shown as "?", the runs between
+   them in one piece. */
+void
+write_safe_text (FILE *out, const char *s, size_t len)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  size_t i = 0, start = 0;
+
+  while (i < len)
+    {
+      long n = next_piece (p + i, len - i);
+
+      if (n > 0)
+        {
+          i += (size_t) n;
+          continue;
+        }
+      if (i > start)
+        fwrite (p + start, 1, i - start, out);
+      putc ('?', out);
+      i += (size_t) -n;
+      start = i;
+    }
+  if (i > start)
+    fwrite (p + start, 1, i - start, out);
+}
+
+/* Writes the server's bytes to standard output, safely. */
 void
 write_server_text (const char *s, size_t len)
 {
-  size_t i;
+  write_safe_text (stdout, s, len);
+}
 
-  for (i = 0; i < len; i++)
+/* A command-line argument as error messages quote it: its control
+   characters shown as "?", and cut after 200 bytes ("..."), in BUF. */
+const char *
+quoted_argument (const char *arg, char *buf, size_t size)
+{
+  const unsigned char *p = (const unsigned char *) arg;
+  size_t len = strlen (arg), i = 0, o = 0;
+
+  if (len > 200)
+    len = 200;
+  while (i < len && o + 5 < size)
     {
-      unsigned char c = (unsigned char) s[i];
+      long n = next_piece (p + i, len - i);
 
-      putchar (c < 0x20 && c != '\t' ? '?' : c == 0x7F ? '?' : c);
+      if (n < 0)
+        {
+          buf[o++] = '?';
+          i += (size_t) -n;
+        }
+      else
+        {
+          if (o + (size_t) n + 4 >= size)
+            break;
+          memcpy (buf + o, p + i, (size_t) n);
+          o += (size_t) n;
+          i += (size_t) n;
+        }
     }
+  if (i < strlen (arg) && o + 4 <= size)
+    {
+      memcpy (buf + o, "...", 3);
+      o += 3;
+    }
+  buf[o < size ? o : size - 1] = '\0';
+  return buf;
 }
 
 static void
@@ -448,6 +527,7 @@ describe_operands (int argc, char **argv, const struct options *opts)
 
   for (i = opts->first_operand; i < argc; i++)
     {
+      char quoted[256];
       struct smtpreply_enhanced enhanced;
       int code = parse_code (argv[i]);
 
@@ -462,7 +542,8 @@ describe_operands (int argc, char **argv, const struct options *opts)
              argument as typed.  Keep "550" and "5.1.1" as examples. */
           fprintf (stderr, _("%s: '%s' is not an SMTP reply code (such as 550)"
                              " or enhanced status code (such as 5.1.1)\n"),
-                   program_name, argv[i]);
+                   program_name, quoted_argument (argv[i], quoted,
+                                                  sizeof quoted));
           status = EXIT_BAD_INPUT;
         }
     }
@@ -639,8 +720,12 @@ static int
 parse_input (const struct options *opts)
 {
   struct input in = { NULL, 0, 0, 0, 0, 0, 0 };
+  struct smtpreply_parse_state state;
   int status = EXIT_OK;
 
+  /* A reply that arrives in pieces (a pipe, a slow server) is parsed from
+     where the last attempt stopped: linear whatever the pieces. */
+  smtpreply_parse_state_init (&state);
   for (;;)
     {
       struct smtpreply_reply reply;
@@ -653,12 +738,21 @@ parse_input (const struct options *opts)
           continue;
         }
       if (in.start == in.len && in.eof)
-        break;
+        {
+          /* No input at all: the library's "The input is empty", as for
+             any other input that holds no reply. */
+          if (in.offset == 0)
+            {
+              report_parse_error (SMTPREPLY_PARSE_EMPTY, &in, opts);
+              status = EXIT_BAD_INPUT;
+            }
+          break;
+        }
       rc = in.start == in.len
              ? SMTPREPLY_PARSE_NEED_MORE
-             : smtpreply_parse (in.buf + in.start, in.len - in.start,
-                                in.eof ? SMTPREPLY_PARSE_END_OF_INPUT : 0,
-                                &reply);
+             : smtpreply_parse_resume (in.buf + in.start, in.len - in.start,
+                                       in.eof ? SMTPREPLY_PARSE_END_OF_INPUT : 0,
+                                       &state, &reply);
       if (rc == SMTPREPLY_PARSE_NEED_MORE)
         {
           if (read_more (&in) != 0)
@@ -714,6 +808,7 @@ parse_options (int argc, char **argv, struct options *opts)
     { NULL, 0, NULL, 0 }
   };
   int c, ctx;
+  char quoted[256];
 
   memset (opts, 0, sizeof *opts);
   opts->action = ACTION_DESCRIBE;
@@ -727,25 +822,28 @@ parse_options (int argc, char **argv, struct options *opts)
         /* TRANSLATORS: error for an option given without its value; the
            first %s is the program name, the second the option as typed. */
         fprintf (stderr, _("%s: option '%s' requires an argument\n"),
-                 program_name, argv[optind - 1]);
+                 program_name, quoted_argument (argv[optind - 1], quoted,
+                                                sizeof quoted));
         return usage_error ();
       case '?':
         if (strncmp (argv[optind - 1], "--", 2) != 0)
           /* TRANSLATORS: error for an unknown one-letter option; %s is the
              program name, %c the letter. */
           fprintf (stderr, _("%s: invalid option -- '%c'\n"), program_name,
-                   optopt);
+                   optopt > 0x20 && optopt < 0x7F ? optopt : '?');
         else if (optopt != 0)
           /* TRANSLATORS: error for a long option given a value it does not
              take (--help=x); %s is the program name, %.*s the option. */
-          fprintf (stderr, _("%s: option '%.*s' doesn't allow an argument\n"),
-                   program_name, (int) strcspn (argv[optind - 1], "="),
-                   argv[optind - 1]);
+          {
+            quoted_argument (argv[optind - 1], quoted, sizeof quoted);
+            fprintf (stderr, _("%s: option '%.*s' doesn't allow an argument\n"),
+                     program_name, (int) strcspn (quoted, "="), quoted);
+          }
         else
           /* TRANSLATORS: error for an unknown long option; the first %s is
              the program name, the second the option as typed. */
           fprintf (stderr, _("%s: unrecognized option '%s'\n"), program_name,
-                   argv[optind - 1]);
+                   quoted_argument (argv[optind - 1], quoted, sizeof quoted));
         return usage_error ();
       case 'c':
         ctx = smtpreply_context_from_name (optarg);
@@ -755,7 +853,7 @@ parse_options (int argc, char **argv, struct options *opts)
                of the command names; the first %s is the program name, the
                second the name as typed. */
             fprintf (stderr, _("%s: unknown context '%s'\n"), program_name,
-                     optarg);
+                     quoted_argument (optarg, quoted, sizeof quoted));
             return usage_error ();
           }
         opts->ctx = (enum smtpreply_context) ctx;
@@ -768,7 +866,7 @@ parse_options (int argc, char **argv, struct options *opts)
                reason's (smtpreply --reasons lists them); the first %s is the
                program name, the second the name as typed. */
             fprintf (stderr, _("%s: unknown reason '%s'\n"), program_name,
-                     optarg);
+                     quoted_argument (optarg, quoted, sizeof quoted));
             return usage_error ();
           }
         opts->reason = (enum smtpreply_reason) ctx;
