@@ -298,6 +298,58 @@ explain (int ctx)
   return x.headline;
 }
 
+/* explain_lang against the raw dgettext calls of the messages it returns
+   (its description, enhanced description and advice, and its headline when
+   that is another one): what an explanation costs gettext. */
+static const char *explained_msgids[4];
+static size_t n_explained_msgids;
+
+static const char *
+explain_lang (int ctx)
+{
+  struct smtpreply_explanation x;
+
+  smtpreply_explain_lang (&explain_reply, (enum smtpreply_context) ctx, &x,
+                          current_tag);
+  return x.headline;
+}
+
+static const char *
+raw_dgettext_explained (int unused)
+{
+  const char *s = NULL;
+  size_t i;
+
+  (void) unused;
+  for (i = 0; i < n_explained_msgids; i++)
+    s = dgettext (SMTPREPLY_TEXT_DOMAIN, explained_msgids[i]);
+  return s;
+}
+
+static void
+set_explained_msgids (void)
+{
+  struct smtpreply_explanation x;
+  const char *found[4];
+  size_t i, j;
+
+  /* Where no catalog applies the messages are their msgids. */
+  smtpreply_explain_lang (&explain_reply, SMTPREPLY_CTX_RCPT, &x, "C");
+  found[0] = x.description;
+  found[1] = x.enhanced_description;
+  found[2] = x.advice;
+  found[3] = x.headline;
+  n_explained_msgids = 0;
+  for (i = 0; i < 4; i++)
+    {
+      for (j = 0; j < n_explained_msgids; j++)
+        if (found[i] == NULL || strcmp (found[i], explained_msgids[j]) == 0)
+          break;
+      if (found[i] != NULL && j == n_explained_msgids)
+        explained_msgids[n_explained_msgids++] = found[i];
+    }
+}
+
 static const struct
 {
   const char *name;
@@ -382,6 +434,14 @@ bench_lookups (void)
           printf ("  %-34s %9.1f %7.3f%s\n", lookups[i].name, m.ns, m.ratio,
                   m.ratio > 1.05 ? "  over 1.05" : "");
         }
+      set_explained_msgids ();
+      m = measure (raw_dgettext_explained, 0, raw_dgettext_explained, 0);
+      printf ("  %-34s %9.1f %7.3f\n", "raw dgettext x the explanation's",
+              m.ns, m.ratio);
+      m = measure (explain_lang, SMTPREPLY_CTX_RCPT, raw_dgettext_explained, 0);
+      printf ("  %-34s %9.1f %7.3f  (to the line above; %zu messages)\n",
+              "explain_lang (550 5.1.1, RCPT)", m.ns, m.ratio,
+              n_explained_msgids);
       freelocale (current_loc);
     }
   setlocale (LC_ALL, "C");
@@ -516,6 +576,278 @@ bench_parse (const char *data_dir)
   printf ("  memchr line scan:    %8.0f MB/s  (baseline)\n",
           len / scan_ns[ROUNDS / 2] * 1e3);
   printf ("  time ratio to the memchr scan: %.2f\n", ratios[ROUNDS / 2]);
+  free (corpus);
+}
+
+/* A reply that arrives in pieces ***********************************/
+
+/* The largest reply there is: SMTPREPLY_MAX_LINES lines of
+   SMTPREPLY_MAX_LINE_LENGTH bytes (1 MiB). */
+static char *
+largest_reply (size_t *len)
+{
+  size_t n = 0, i;
+  char *buf = malloc ((size_t) SMTPREPLY_MAX_LINES * SMTPREPLY_MAX_LINE_LENGTH);
+
+  for (i = 0; i < SMTPREPLY_MAX_LINES; i++)
+    {
+      memcpy (buf + n, i + 1 < SMTPREPLY_MAX_LINES ? "250-" : "250 ", 4);
+      memset (buf + n + 4, 'x', SMTPREPLY_MAX_LINE_LENGTH - 6);
+      memcpy (buf + n + SMTPREPLY_MAX_LINE_LENGTH - 2, "\r\n", 2);
+      n += SMTPREPLY_MAX_LINE_LENGTH;
+    }
+  *len = n;
+  return buf;
+}
+
+/* The time to parse BUF when its bytes arrive CHUNK at a time, each
+   arrival parsed with smtpreply_parse_resume (RESUME) or from the start
+   with smtpreply_parse. */
+static double
+parse_in_chunks (const char *buf, size_t len, size_t chunk, int resume)
+{
+  struct smtpreply_parse_state state;
+  struct smtpreply_reply reply;
+  double t = now_ns ();
+  size_t have = 0;
+  int rc = SMTPREPLY_PARSE_NEED_MORE;
+
+  smtpreply_parse_state_init (&state);
+  while (rc == SMTPREPLY_PARSE_NEED_MORE && have < len)
+    {
+      have = have + chunk < len ? have + chunk : len;
+      rc = resume ? smtpreply_parse_resume (buf, have, 0, &state, &reply)
+                  : smtpreply_parse (buf, have, 0, &reply);
+    }
+  t = now_ns () - t;
+  if (rc != SMTPREPLY_PARSE_OK || reply.consumed != len)
+    {
+      fprintf (stderr, "bench: the largest reply did not parse in chunks\n");
+      exit (1);
+    }
+  return t;
+}
+
+/* The least any caller that is handed one byte at a time does: a call
+   per byte that looks at it. */
+static volatile size_t arrival_sink;
+
+static void __attribute__ ((noinline))
+take_byte (const char *buf, size_t have)
+{
+  arrival_sink = (size_t) (unsigned char) buf[have - 1];
+}
+
+static void (*volatile take_byte_fn) (const char *, size_t) = take_byte;
+
+static double
+call_per_byte (const char *buf, size_t len)
+{
+  double t = now_ns ();
+  size_t have;
+
+  for (have = 1; have <= len; have++)
+    take_byte_fn (buf, have);
+  return now_ns () - t;
+}
+
+static double
+median (double *v, size_t n)
+{
+  qsort (v, n, sizeof v[0], compare_doubles);
+  return v[n / 2];
+}
+
+static void
+bench_streaming (void)
+{
+  enum { STREAM_ROUNDS = 7 };
+  double one[STREAM_ROUNDS], bytes1[STREAM_ROUNDS], bytes64[STREAM_ROUNDS],
+         calls[STREAM_ROUNDS], ratio1[STREAM_ROUNDS], stateless64;
+  size_t len;
+  char *buf = largest_reply (&len);
+  int r;
+
+  for (r = 0; r < STREAM_ROUNDS; r++)
+    {
+      one[r] = parse_in_chunks (buf, len, len, 1);
+      bytes1[r] = parse_in_chunks (buf, len, 1, 1);
+      bytes64[r] = parse_in_chunks (buf, len, 64, 1);
+      calls[r] = call_per_byte (buf, len);
+      ratio1[r] = bytes1[r] / one[r];
+    }
+  /* The stateless parse re-reads the reply on every arrival: once. */
+  stateless64 = parse_in_chunks (buf, len, 64, 0);
+  printf ("\nThe largest reply (%zu bytes, %d lines) arriving in pieces,"
+          " median of %d rounds\n", len, SMTPREPLY_MAX_LINES, STREAM_ROUNDS);
+  printf ("  in one piece:                        %9.3f ms  (baseline)\n",
+          median (one, STREAM_ROUNDS) / 1e6);
+  printf ("  a byte at a time, parse_resume:      %9.3f ms  ratio %.2f"
+          "  (target <= 3)\n", median (bytes1, STREAM_ROUNDS) / 1e6,
+          median (ratio1, STREAM_ROUNDS));
+  printf ("  64 bytes at a time, parse_resume:    %9.3f ms  ratio %.2f\n",
+          median (bytes64, STREAM_ROUNDS) / 1e6,
+          median (bytes64, STREAM_ROUNDS) / median (one, STREAM_ROUNDS));
+  printf ("  64 bytes at a time, stateless parse: %9.3f ms  ratio %.0f"
+          "  (once)\n", stateless64 / 1e6,
+          stateless64 / median (one, STREAM_ROUNDS));
+  printf ("  an empty call per byte (the floor of any byte-at-a-time"
+          " caller): %.3f ms\n", median (calls, STREAM_ROUNDS) / 1e6);
+  free (buf);
+}
+
+/* The command line at library speed **********************************/
+
+#define CLI_INPUT_BYTES (100u * 1000 * 1000)
+#define CLI_ROUNDS 3
+
+/* The CPU time (user + system) of "CLI --parse [MODE]" in LANG with stdin
+   from INPUT and stdout to /dev/null, in ns; *EXIT_STATUS its exit
+   status. */
+static double
+cli_cpu_ns (const char *cli, const char *mode, const char *lang,
+            const char *input, int *exit_status)
+{
+  struct rusage ru;
+  int status;
+  pid_t pid = fork ();
+
+  if (pid < 0)
+    exit (1);
+  if (pid == 0)
+    {
+      char lang_var[64];
+      char *envp[] = { lang_var, NULL };
+      char *argv[] = { (char *) cli, (char *) "--parse", (char *) mode, NULL };
+      int in = open (input, O_RDONLY), out = open ("/dev/null", O_WRONLY);
+
+      snprintf (lang_var, sizeof lang_var, "LANG=%s", lang);
+      if (in < 0 || out < 0)
+        _exit (127);
+      dup2 (in, 0);
+      dup2 (out, 1);
+      execve (cli, argv, envp);
+      _exit (127);
+    }
+  if (wait4 (pid, &status, 0, &ru) != pid)
+    exit (1);
+  *exit_status = WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+  return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e9
+         + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e3;
+}
+
+/* What the library does for the same input in this process: parse and
+   explain every reply (no output). */
+static double
+library_explains (const char *buf, size_t len)
+{
+  struct smtpreply_reply reply;
+  struct smtpreply_explanation x;
+  double t = now_ns ();
+  size_t pos = 0;
+
+  while (pos < len
+         && smtpreply_parse (buf + pos, len - pos, SMTPREPLY_PARSE_END_OF_INPUT,
+                             &reply) == SMTPREPLY_PARSE_OK)
+    {
+      smtpreply_explain (&reply, SMTPREPLY_CTX_UNKNOWN, &x);
+      sink = x.headline;
+      pos += reply.consumed;
+    }
+  return now_ns () - t;
+}
+
+static void
+bench_cli (const char *cli, const char *data_dir)
+{
+  static const char *const modes[] = { "--json", NULL };
+  static const struct
+  {
+    const char *lang, *locale;
+  } langs[] = { { "C", "C" }, { "zh_CN.UTF-8", "zh_CN.UTF-8" } };
+  char path[] = "/tmp/smtpreply-bench-XXXXXX";
+  size_t len, i, l;
+  long replies;
+  char *corpus;
+  FILE *f;
+  int fd = mkstemp (path);
+
+  /* The corpus of the parse benchmark, to 100 MB. */
+  corpus = malloc (CLI_INPUT_BYTES + (1u << 20));
+  for (len = 0; len < CLI_INPUT_BYTES;)
+    for (i = 0; i < sizeof data_files / sizeof data_files[0]; i++)
+      {
+        char file[1024];
+        size_t n;
+        char *data;
+
+        snprintf (file, sizeof file, "%s/%s", data_dir, data_files[i]);
+        data = read_file (file, &n);
+        memcpy (corpus + len, data, n);
+        len += n;
+        free (data);
+      }
+  if (fd < 0 || (f = fdopen (fd, "w")) == NULL
+      || fwrite (corpus, 1, len, f) != len || fclose (f) != 0)
+    {
+      fprintf (stderr, "bench: cannot write %s\n", path);
+      exit (1);
+    }
+  replies = parse_all (corpus, len);
+  printf ("\nsmtpreply --parse on %.0f MB of real replies (%ld replies),"
+          " output to /dev/null, CPU time (user + system), median of %d"
+          " runs\n", len / 1e6, replies, CLI_ROUNDS);
+  printf ("  %-26s %8s %8s %12s %10s\n", "", "seconds", "MB/s", "replies/s",
+          "to library");
+  for (l = 0; l < sizeof langs / sizeof langs[0]; l++)
+    {
+      double lib[CLI_ROUNDS];
+      int r;
+
+      if (setlocale (LC_ALL, langs[l].locale) == NULL)
+        {
+          printf ("  %s: not installed, skipped\n", langs[l].lang);
+          continue;
+        }
+      for (r = 0; r < CLI_ROUNDS; r++)
+        lib[r] = library_explains (corpus, len);
+      printf ("  %-26s %8.2f %8.0f %12.0f %10s\n",
+              langs[l].lang[0] == 'C' ? "C: parse + explain, in process"
+                                      : "zh_CN: parse + explain, in process",
+              median (lib, CLI_ROUNDS) / 1e9, len / median (lib, CLI_ROUNDS) * 1e3,
+              replies / median (lib, CLI_ROUNDS) * 1e9, "baseline");
+      for (i = 0; i < sizeof modes / sizeof modes[0]; i++)
+        {
+          double cpu[CLI_ROUNDS], ratio[CLI_ROUNDS];
+          char name[64];
+          int status = 0;
+
+          for (r = 0; r < CLI_ROUNDS; r++)
+            {
+              cpu[r] = cli_cpu_ns (cli, modes[i], langs[l].lang, path,
+                                   &status);
+              ratio[r] = cpu[r] / lib[r];
+              if (status != 0)
+                {
+                  fprintf (stderr, "bench: %s exited with %d\n", cli, status);
+                  exit (1);
+                }
+            }
+          snprintf (name, sizeof name, "%s: smtpreply --parse%s",
+                    langs[l].lang[0] == 'C' ? "C" : "zh_CN",
+                    modes[i] != NULL ? " --json" : "");
+          printf ("  %-26s %8.2f %8.0f %12.0f %10.2f%s\n", name,
+                  median (cpu, CLI_ROUNDS) / 1e9,
+                  len / median (cpu, CLI_ROUNDS) * 1e3,
+                  replies / median (cpu, CLI_ROUNDS) * 1e9,
+                  median (ratio, CLI_ROUNDS),
+                  replies / median (cpu, CLI_ROUNDS) * 1e9 >= 1e6
+                    ? "" : "  under 1,000,000/s");
+        }
+    }
+  setlocale (LC_ALL, "C");
+  printf ("  (target: >= 1,000,000 replies/s on one core)\n");
+  unlink (path);
   free (corpus);
 }
 
@@ -1125,9 +1457,9 @@ main (int argc, char **argv)
     return mbox_child (argv[2], atol (argv[3]), argv[4]);
   if (argc == 6 && strcmp (argv[1], "--loop") == 0)
     return loop_child (argv[2], atol (argv[3]), argv[4], argv[5]);
-  if (argc != 3)
+  if (argc != 3 && argc != 4)
     {
-      fprintf (stderr, "usage: %s LOCALEDIR DATADIR\n", argv[0]);
+      fprintf (stderr, "usage: %s LOCALEDIR DATADIR [CLI]\n", argv[0]);
       return 2;
     }
   localedir = argv[1];
@@ -1139,8 +1471,11 @@ main (int argc, char **argv)
   printf ("libsmtpreply %s benchmark\n", smtpreply_check_version (NULL));
   bench_lookups ();
   bench_parse (data_dir);
+  bench_streaming ();
   bench_reasons (data_dir);
   bench_reports (data_dir);
+  if (argc == 4)
+    bench_cli (argv[3], data_dir);
   bench_cold (argv[0], localedir);
   bench_allocations ();
   return 0;

@@ -1,9 +1,10 @@
 /* SPDX-FileCopyrightText: 2026 The libsmtpreply authors
    SPDX-License-Identifier: LGPL-2.1-or-later */
 /* fuzz_parse.c: the reply parser on arbitrary bytes, whole and fed in
-   chunks.  Invariants: consumed within the input, lines within the reply,
-   the enhanced code of the reply's class, and the same replies and final
-   result whatever the chunk size. */
+   chunks, stateless and resumed (smtpreply_parse_resume).  Invariants:
+   consumed within the input, lines within the reply, the enhanced code of
+   the reply's class, and the same replies and final result whatever the
+   chunk size and whichever call. */
 
 #include <config.h>
 
@@ -43,13 +44,16 @@ check_reply (const struct smtpreply_reply *r, size_t avail)
 }
 
 /* Walks DATA as it arrives in chunks of CHUNK bytes (the whole of it when
-   CHUNK is SIZE); only the last call says it is the end of the input. */
+   CHUNK is SIZE); only the last call says it is the end of the input.
+   RESUME: with smtpreply_parse_resume, each call going on from the last. */
 static void
-walk (const char *data, size_t size, size_t chunk, struct walk *w)
+walk (const char *data, size_t size, size_t chunk, int resume, struct walk *w)
 {
   static struct smtpreply_reply beyond;  /* replies past MAX_REPLIES */
+  struct smtpreply_parse_state state;
   size_t pos = 0, avail = chunk < size ? chunk : size;
 
+  smtpreply_parse_state_init (&state);
   w->n = 0;
   w->total = 0;
   for (;;)
@@ -67,10 +71,13 @@ walk (const char *data, size_t size, size_t chunk, struct walk *w)
         w->status = SMTPREPLY_PARSE_NEED_MORE;
       else
         {
-          w->status = smtpreply_parse (data + pos, avail - pos,
-                                       at_end ? SMTPREPLY_PARSE_END_OF_INPUT
-                                              : 0, r);
-          FUZZ_CHECK (w->status != SMTPREPLY_PARSE_NEED_MORE
+          unsigned flags = at_end ? SMTPREPLY_PARSE_END_OF_INPUT : 0;
+
+          w->status = resume
+                        ? smtpreply_parse_resume (data + pos, avail - pos,
+                                                  flags, &state, r)
+                        : smtpreply_parse (data + pos, avail - pos, flags, r);
+          FUZZ_CHECK (resume || w->status != SMTPREPLY_PARSE_NEED_MORE
                       || r->consumed == 0);
         }
       if (w->status == SMTPREPLY_PARSE_NEED_MORE)
@@ -117,13 +124,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   size_t chunk;
   int i;
 
-  walk (buf, size, size, &whole);
-  /* Three chunk sizes, one of them picked by the input itself. */
-  for (chunk = 1; chunk <= 3; chunk++)
+  walk (buf, size, size, 0, &whole);
+  /* Three chunk sizes, one of them picked by the input itself, stateless
+     and resumed. */
+  for (chunk = 1; chunk <= 6; chunk++)
     {
-      size_t step = chunk == 3 && size > 0 ? 1 + (size_t) data[0] % 61 : chunk;
+      size_t k = (chunk - 1) % 3 + 1;
+      size_t step = k == 3 && size > 0 ? 1 + (size_t) data[0] % 61 : k;
 
-      walk (buf, size, step, &chunked);
+      walk (buf, size, step, chunk > 3, &chunked);
       FUZZ_CHECK (chunked.n == whole.n && chunked.status == whole.status
                   && chunked.total == whole.total);
       for (i = 0; i < whole.n && i < MAX_REPLIES; i++)

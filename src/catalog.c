@@ -428,6 +428,64 @@ publish (struct smtpreply__catalog *c)
   return c;
 }
 
+/* Where the domain is bound: bindtextdomain's answer.  Asking takes
+   gettext's own lock (as a writer, in glibc), which the plain lookups of
+   other threads take as readers, and which a child forked while another
+   thread held it would wait on for ever.  So the answer is kept with the
+   value of gettext's change counter (_nl_msg_cat_cntr: it moves when a
+   binding changes or a catalog is loaded) at the time it was asked, and
+   asked again only when the counter has moved.  The kept answer is a
+   sequence lock that a writer only tries to take: no thread ever waits. */
+#if defined ENABLE_NLS && defined HAVE_NL_MSG_CAT_CNTR
+extern int _nl_msg_cat_cntr;
+
+static atomic_uint dir_sequence;        /* odd while being written */
+static _Atomic (const char *) dir_kept;
+static atomic_int dir_counter;
+
+static const char *
+bound_directory (void)
+{
+  int counter = *(volatile int *) &_nl_msg_cat_cntr;
+  unsigned seq = atomic_load_explicit (&dir_sequence, memory_order_acquire);
+  const char *dir;
+
+  if ((seq & 1) == 0)
+    {
+      int kept_counter;
+
+      dir = atomic_load_explicit (&dir_kept, memory_order_relaxed);
+      kept_counter = atomic_load_explicit (&dir_counter, memory_order_relaxed);
+      atomic_thread_fence (memory_order_acquire);
+      if (atomic_load_explicit (&dir_sequence, memory_order_relaxed) == seq
+          && dir != NULL && kept_counter == counter)
+        return dir;
+    }
+  dir = bindtextdomain (SMTPREPLY_TEXT_DOMAIN, NULL);
+  if (dir != NULL && (seq & 1) == 0
+      && atomic_compare_exchange_strong (&dir_sequence, &seq, seq + 1))
+    {
+      atomic_thread_fence (memory_order_release);
+      atomic_store_explicit (&dir_kept, dir, memory_order_relaxed);
+      atomic_store_explicit (&dir_counter, counter, memory_order_relaxed);
+      atomic_store_explicit (&dir_sequence, seq + 2, memory_order_release);
+    }
+  return dir;
+}
+#elif defined ENABLE_NLS
+static const char *
+bound_directory (void)
+{
+  return bindtextdomain (SMTPREPLY_TEXT_DOMAIN, NULL);
+}
+#else
+static const char *
+bound_directory (void)
+{
+  return NULL;
+}
+#endif
+
 const struct smtpreply__catalog *
 smtpreply__catalog_for_tag (const char *tag)
 {
@@ -449,11 +507,7 @@ smtpreply__catalog_for_tag (const char *tag)
     return smtpreply__english;
   if (!atomic_load_explicit (&smtpreply__domain_bound, memory_order_acquire))
     smtpreply__bind_once ();
-#ifdef ENABLE_NLS
-  dir = bindtextdomain (SMTPREPLY_TEXT_DOMAIN, NULL);
-#else
-  dir = NULL;
-#endif
+  dir = bound_directory ();
   if (dir == NULL)
     dir = LOCALEDIR;
   for (i = 0; i < count; i++)

@@ -313,7 +313,12 @@ parse (const char *buf, size_t len, int end_of_input, int resuming,
         return fail (buf, len, line, SMTPREPLY_PARSE_NUL, out);
       if (lf == NULL)
         {
-          if (len - line >= SMTPREPLY_MAX_LINE_LENGTH)
+          /* SMTPREPLY_MAX_LINE_LENGTH bytes and no line end yet: with the
+             line end still to come, the line is too long.  At the end of
+             the input a final line may have no line end: then it may be
+             SMTPREPLY_MAX_LINE_LENGTH bytes long. */
+          if (len - line > SMTPREPLY_MAX_LINE_LENGTH
+              || (len - line == SMTPREPLY_MAX_LINE_LENGTH && !end_of_input))
             return fail (buf, len, line, SMTPREPLY_PARSE_LINE_TOO_LONG, out);
           if (!end_of_input || !last)
             {
@@ -379,20 +384,18 @@ smtpreply_parse_state_init (struct smtpreply_parse_state *state)
     memset (state, 0, sizeof *state);
 }
 
-int
-smtpreply_parse_resume (const char *buf, size_t len, unsigned flags,
-                        struct smtpreply_parse_state *state,
-                        struct smtpreply_reply *out)
+/* smtpreply_parse_resume once its arguments are checked. */
+static int __attribute__ ((noinline))
+parse_resume (const char *buf, size_t len, unsigned flags,
+              struct smtpreply_parse_state *state,
+              struct smtpreply_reply *out)
 {
-  int rc, resuming;
-
-  if (out == NULL || state == NULL || (buf == NULL && len > 0))
-    return SMTPREPLY_PARSE_INVALID_ARGUMENT;
   /* A state that was not left by a NEED_MORE of a buffer at least as long
      (or that is not initialized as the header says) starts over. */
-  resuming = state->resume == 1 && state->pos <= len && state->len <= len;
-  rc = parse (buf, len, (flags & SMTPREPLY_PARSE_END_OF_INPUT) != 0,
-              resuming, state, out);
+  int resuming = state->resume == 1 && state->pos <= len && state->len <= len;
+  int rc = parse (buf, len, (flags & SMTPREPLY_PARSE_END_OF_INPUT) != 0,
+                  resuming, state, out);
+
   if (rc == SMTPREPLY_PARSE_NEED_MORE)
     {
       state->resume = 1;
@@ -401,4 +404,37 @@ smtpreply_parse_resume (const char *buf, size_t len, unsigned flags,
   else
     memset (state, 0, sizeof *state);
   return rc;
+}
+
+int
+smtpreply_parse_resume (const char *buf, size_t len, unsigned flags,
+                        struct smtpreply_parse_state *state,
+                        struct smtpreply_reply *out)
+{
+  if (out == NULL || state == NULL || (buf == NULL && len > 0))
+    return SMTPREPLY_PARSE_INVALID_ARGUMENT;
+  /* The common case of a reply arriving a few bytes at a time: the last
+     call stopped in the middle of a line, searching for its end (SCANNED
+     beyond the line's code), and the few bytes that came since hold
+     neither a line end nor a NUL, and the line is still short enough.
+     Then parse would search those bytes and stop again; this says so
+     without a call (a leaf function: nothing to save).  Larger arrivals
+     go to parse, which searches them from SCANNED on too. */
+  if (state->resume == 1 && (flags & SMTPREPLY_PARSE_END_OF_INPUT) == 0
+      && state->len <= len && state->scanned > state->pos + 3
+      && state->scanned <= len && len - state->scanned <= 16
+      && len - state->pos < SMTPREPLY_MAX_LINE_LENGTH)
+    {
+      size_t i = state->scanned;
+
+      while (i < len && buf[i] != '\n' && buf[i] != '\0')
+        i++;
+      if (i == len)
+        {
+          state->scanned = len;
+          state->len = len;
+          return SMTPREPLY_PARSE_NEED_MORE;
+        }
+    }
+  return parse_resume (buf, len, flags, state, out);
 }

@@ -402,6 +402,62 @@ START_TEST (test_line_length_limit)
 }
 END_TEST
 
+/* At the end of the input a final line without its line end may have
+   SMTPREPLY_MAX_LINE_LENGTH bytes, as one with its line end may; one more
+   is too long.  Before the end of the input those bytes without a line end
+   are too long already (the line end would make it longer); so too after
+   a first line, and resumed. */
+START_TEST (test_line_length_limit_at_end)
+{
+  static char buf[2 * SMTPREPLY_MAX_LINE_LENGTH + 64];
+  struct smtpreply_parse_state st;
+  struct smtpreply_reply reply;
+  const size_t n = SMTPREPLY_MAX_LINE_LENGTH;
+  size_t k;
+
+  memset (buf, 'x', sizeof buf);
+  memcpy (buf, "250 ", 4);
+  ck_assert_int_eq (smtpreply_parse (buf, n, SMTPREPLY_PARSE_END_OF_INPUT,
+                                     &reply), SMTPREPLY_PARSE_OK);
+  ck_assert_uint_eq (reply.consumed, n);
+  ck_assert_uint_eq (reply.nlines, 1);
+  ck_assert_uint_eq (reply.lines[0].offset, 4);
+  ck_assert_uint_eq (reply.lines[0].length, n - 4);
+  ck_assert_int_eq (smtpreply_parse (buf, n + 1, SMTPREPLY_PARSE_END_OF_INPUT,
+                                     &reply), SMTPREPLY_PARSE_LINE_TOO_LONG);
+  ck_assert_uint_eq (reply.consumed, n + 1);
+  ck_assert_int_eq (smtpreply_parse (buf, n, 0, &reply),
+                    SMTPREPLY_PARSE_LINE_TOO_LONG);
+  ck_assert_int_eq (smtpreply_parse (buf, n - 1, 0, &reply),
+                    SMTPREPLY_PARSE_NEED_MORE);
+
+  /* The same as the second line of a reply. */
+  memcpy (buf, "250-first\r\n250 ", 15);
+  ck_assert_int_eq (smtpreply_parse (buf, 11 + n, SMTPREPLY_PARSE_END_OF_INPUT,
+                                     &reply), SMTPREPLY_PARSE_OK);
+  ck_assert_uint_eq (reply.nlines, 2);
+  ck_assert_uint_eq (reply.lines[1].length, n - 4);
+  ck_assert_int_eq (smtpreply_parse (buf, 12 + n, SMTPREPLY_PARSE_END_OF_INPUT,
+                                     &reply), SMTPREPLY_PARSE_LINE_TOO_LONG);
+
+  /* Resumed a byte at a time, the end of the input said with the last. */
+  smtpreply_parse_state_init (&st);
+  for (k = 1; k < 11 + n; k++)
+    ck_assert_int_eq (smtpreply_parse_resume (buf, k, 0, &st, &reply),
+                      SMTPREPLY_PARSE_NEED_MORE);
+  ck_assert_int_eq (smtpreply_parse_resume (buf, 11 + n,
+                                            SMTPREPLY_PARSE_END_OF_INPUT, &st,
+                                            &reply), SMTPREPLY_PARSE_OK);
+  ck_assert_uint_eq (reply.lines[1].length, n - 4);
+  smtpreply_parse_state_init (&st);
+  for (k = 1; k < 11 + n; k++)
+    ck_assert_int_eq (smtpreply_parse_resume (buf, k, 0, &st, &reply),
+                      SMTPREPLY_PARSE_NEED_MORE);
+  ck_assert_int_eq (smtpreply_parse_resume (buf, 11 + n, 0, &st, &reply),
+                    SMTPREPLY_PARSE_LINE_TOO_LONG);
+}
+END_TEST
+
 /* SMTPREPLY_MAX_LINES lines are accepted, one more is not. */
 START_TEST (test_line_count_limit)
 {
@@ -753,6 +809,7 @@ parse_suite (void)
   tcase_add_test (tc, test_enhanced_of_first_line);
   tcase_add_test (tc, test_invalid_arguments);
   tcase_add_test (tc, test_line_length_limit);
+  tcase_add_test (tc, test_line_length_limit_at_end);
   tcase_add_test (tc, test_line_count_limit);
   suite_add_tcase (s, tc);
 

@@ -48,6 +48,10 @@ const char *quoted_argument (const char *arg, char *buf, size_t size);
 void write_reply_json (const char *buf, const struct smtpreply_reply *reply,
                        const struct smtpreply_explanation *x);
 
+/* Whether writing to standard output has failed: then the caller stops,
+   and main reports the error once. */
+int output_failed (void);
+
 /* --bounce: explains the delivery reports in the files NAMES (N of them;
    standard input when N is 0), each a message, an mbox or a Maildir, as
    text or JSON.  Returns an exit status: EXIT_BAD_INPUT when a message

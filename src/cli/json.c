@@ -6,7 +6,40 @@
 
 #include "json.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+
+/* Eight bytes at a time: ONES has 0x01 in each byte, HIGHS 0x80. */
+#define ONES ((uint64_t) 0x0101010101010101u)
+#define HIGHS ((uint64_t) 0x8080808080808080u)
+
+/* Whether any byte of W is below N (N at most 0x80), or equal to N. */
+#define ANY_BELOW(w, n) ((((w) - ONES * (n)) & ~(w) & HIGHS) != 0)
+#define ANY_EQUAL(w, n) ANY_BELOW ((w) ^ (ONES * (n)), 1)
+
+size_t
+plain_ascii_run (const unsigned char *s, size_t len, int json)
+{
+  size_t i = 0;
+
+  /* A word is plain when none of its bytes is 0x80 or above, below 0x20,
+     DEL, or (for JSON) a quote or a backslash. */
+  while (len - i >= 8)
+    {
+      uint64_t w;
+
+      memcpy (&w, s + i, 8);
+      if ((w & HIGHS) != 0 || ANY_BELOW (w, 0x20) || ANY_EQUAL (w, 0x7F)
+          || (json && (ANY_EQUAL (w, '"') || ANY_EQUAL (w, '\\'))))
+        break;
+      i += 8;
+    }
+  while (i < len && s[i] >= 0x20 && s[i] < 0x7F
+         && !(json && (s[i] == '"' || s[i] == '\\')))
+    i++;
+  return i;
+}
 
 size_t
 utf8_sequence_length (const unsigned char *s, size_t len)
@@ -44,6 +77,27 @@ utf8_sequence_length (const unsigned char *s, size_t len)
   return n;
 }
 
+/* What each byte needs in a JSON string: 0 nothing (printable ASCII),
+   1 the start of a UTF-8 sequence to check, 2 an escape. */
+static const unsigned char json_byte_class[256] = {
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,       /* C0 */
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,       /* '"' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,       /* '\\' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,       /* DEL */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 void
 json_write_string (FILE *out, const char *s, size_t len)
 {
@@ -51,29 +105,40 @@ json_write_string (FILE *out, const char *s, size_t len)
   size_t i = 0, start = 0;
 
   /* Runs of bytes that need no escape are written in one piece; only the
-     bytes that need one are written alone. */
-  putc ('"', out);
+     bytes that need one are written alone.  DEL and the C1 controls are
+     escaped too: they are valid JSON as they are, but a terminal that
+     shows the JSON should not get them. */
+  putc_unlocked ('"', out);
   while (i < len)
     {
       unsigned char c = p[i];
       const char *escape;
       char u[8];
 
-      if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
+      if (json_byte_class[c] == 0)
         {
-          i++;
+          i += plain_ascii_run (p + i, len - i, 1);
           continue;
         }
-      if (c >= 0x80)
+      if (json_byte_class[c] == 1)
         {
           size_t n = utf8_sequence_length (p + i, len - i);
 
-          if (n > 0)
+          if (n > 2 || (n == 2 && (c != 0xC2 || p[i + 1] > 0x9F)))
             {
               i += n;
               continue;
             }
-          escape = "\\ufffd";
+          if (n == 2)
+            {
+              /* U+0080-U+009F, the C1 controls: valid JSON as they are,
+                 but one (CSI) drives a terminal that shows the JSON. */
+              snprintf (u, sizeof u, "\\u%04x", p[i + 1]);
+              escape = u;
+              i++;
+            }
+          else
+            escape = "\\ufffd";
         }
       else
         switch (c)
@@ -105,7 +170,7 @@ json_write_string (FILE *out, const char *s, size_t len)
     }
   if (i > start)
     fwrite (p + start, 1, i - start, out);
-  putc ('"', out);
+  putc_unlocked ('"', out);
 }
 
 void

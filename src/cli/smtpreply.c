@@ -28,6 +28,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,8 +212,14 @@ write_safe_text (FILE *out, const char *s, size_t len)
 
   while (i < len)
     {
-      long n = next_piece (p + i, len - i);
+      long n;
 
+      if (p[i] >= 0x20 && p[i] < 0x7F)
+        {
+          i += plain_ascii_run (p + i, len - i, 0);
+          continue;
+        }
+      n = next_piece (p + i, len - i);
       if (n > 0)
         {
           i += (size_t) n;
@@ -220,7 +227,7 @@ write_safe_text (FILE *out, const char *s, size_t len)
         }
       if (i > start)
         fwrite (p + start, 1, i - start, out);
-      putc ('?', out);
+      putc_unlocked ('?', out);
       i += (size_t) -n;
       start = i;
     }
@@ -317,127 +324,270 @@ flag_note (unsigned flag)
     }
 }
 
-static void print_server_lines (const char *buf,
-                                const struct smtpreply_reply *reply);
-
+/* The part of a reply's text output that its code, enhanced code, flags
+   and reason decide (all but the server's lines), to OUT. */
 static void
-print_reply_text (const char *buf, const struct smtpreply_reply *reply,
-                  const struct smtpreply_explanation *x)
+print_reply_text_head (FILE *out, const struct smtpreply_reply *reply,
+                       const struct smtpreply_explanation *x)
 {
   char enhanced[16] = "";
   size_t i;
 
   if (reply->has_enhanced)
     format_enhanced (&reply->enhanced, enhanced, sizeof enhanced);
-  printf ("%d%s%s: %s\n", reply->code, *enhanced ? " " : "", enhanced,
-          x->headline);
-  printf ("  %s\n", outcome_text (x->outcome));
+  fprintf (out, "%d%s%s: %s\n", reply->code, *enhanced ? " " : "", enhanced,
+           x->headline);
+  fprintf (out, "  %s\n", outcome_text (x->outcome));
   /* TRANSLATORS: --parse output: the meaning of the basic reply code;
      %d is the code (550), %s its description. */
-  printf (_("  Reply code %d: %s\n"), reply->code, x->description);
+  fprintf (out, _("  Reply code %d: %s\n"), reply->code, x->description);
   if (x->enhanced_description != NULL)
     /* TRANSLATORS: --parse output: the meaning of the enhanced status code;
        the first %s is the code (5.1.1), the second its title. */
-    printf (_("  Enhanced code %s: %s\n"), enhanced, x->enhanced_description);
+    fprintf (out, _("  Enhanced code %s: %s\n"), enhanced,
+             x->enhanced_description);
   /* TRANSLATORS: --parse and --advice output: what the user can do; %s is
      the advice. */
-  printf (_("  Advice: %s\n"), x->advice);
+  fprintf (out, _("  Advice: %s\n"), x->advice);
   for (i = 0; i < N_REPLY_FLAGS; i++)
     if (reply->flags & reply_flags[i].flag)
-      printf ("  %s\n", flag_note (reply_flags[i].flag));
+      fprintf (out, "  %s\n", flag_note (reply_flags[i].flag));
   if (!x->show_server_text)
-    {
-      /* TRANSLATORS: --parse output, instead of the server's text when it
-         is sign-in data (the base64 challenge of SMTP reply 334). */
-      printf ("  %s\n", _("Server: (sign-in data, not shown)"));
-      return;
-    }
-  print_server_lines (buf, reply);
+    /* TRANSLATORS: --parse output, instead of the server's text when it
+       is sign-in data (the base64 challenge of SMTP reply 334). */
+    fprintf (out, "  %s\n", _("Server: (sign-in data, not shown)"));
 }
 
 static void
 print_server_lines (const char *buf, const struct smtpreply_reply *reply)
 {
+  /* Looked up once: the language does not change during a run. */
+  static const char *prefix;
+  static size_t prefix_len;
   size_t i;
 
-  for (i = 0; i < reply->nlines; i++)
+  if (prefix == NULL)
     {
       /* TRANSLATORS: --parse and --bounce output: before each line of the
          server's own text. */
-      fputs (_("  Server: "), stdout);
+      prefix = _("  Server: ");
+      prefix_len = strlen (prefix);
+    }
+  for (i = 0; i < reply->nlines; i++)
+    {
+      fwrite (prefix, 1, prefix_len, stdout);
       write_server_text (buf + reply->lines[i].offset,
                          reply->lines[i].length);
-      putchar ('\n');
+      putchar_unlocked ('\n');
     }
 }
 
 /* ,"reason":"mailbox_full","reason_title":"..." */
 static void
-print_reason_json (enum smtpreply_reason reason)
+print_reason_json (FILE *out, enum smtpreply_reason reason)
 {
-  printf (",\"reason\":\"%s\",\"reason_title\":",
-          smtpreply_reason_name (reason));
-  json_write_cstring (stdout, smtpreply_reason_title (reason, NULL));
+  fprintf (out, ",\"reason\":\"%s\",\"reason_title\":",
+           smtpreply_reason_name (reason));
+  json_write_cstring (out, smtpreply_reason_title (reason, NULL));
 }
 
-void
-write_reply_json (const char *buf, const struct smtpreply_reply *reply,
-                  const struct smtpreply_explanation *x)
+/* The JSON object of a reply up to its text: {"code":...,"text":[ */
+static void
+write_reply_json_head (FILE *out, const struct smtpreply_reply *reply,
+                       const struct smtpreply_explanation *x)
 {
   size_t i;
   int first;
 
-  printf ("{\"code\":%d,\"enhanced\":", reply->code);
+  fprintf (out, "{\"code\":%d,\"enhanced\":", reply->code);
   if (reply->has_enhanced)
     {
       char enhanced[16];
 
       format_enhanced (&reply->enhanced, enhanced, sizeof enhanced);
-      printf ("\"%s\"", enhanced);
+      fprintf (out, "\"%s\"", enhanced);
     }
   else
-    fputs ("null", stdout);
-  printf (",\"class\":\"%s\",\"description\":", outcome_name (x->outcome));
-  json_write_cstring (stdout, x->description);
-  fputs (",\"enhanced_description\":", stdout);
-  json_write_cstring (stdout, x->enhanced_description);
-  fputs (",\"headline\":", stdout);
-  json_write_cstring (stdout, x->headline);
-  fputs (",\"advice\":", stdout);
-  json_write_cstring (stdout, x->advice);
-  print_reason_json (x->reason);
-  fputs (",\"flags\":[", stdout);
+    fputs ("null", out);
+  fprintf (out, ",\"class\":\"%s\",\"description\":",
+           outcome_name (x->outcome));
+  json_write_cstring (out, x->description);
+  fputs (",\"enhanced_description\":", out);
+  json_write_cstring (out, x->enhanced_description);
+  fputs (",\"headline\":", out);
+  json_write_cstring (out, x->headline);
+  fputs (",\"advice\":", out);
+  json_write_cstring (out, x->advice);
+  print_reason_json (out, x->reason);
+  fputs (",\"flags\":[", out);
   for (i = 0, first = 1; i < N_REPLY_FLAGS; i++)
     if (reply->flags & reply_flags[i].flag)
       {
-        printf ("%s\"%s\"", first ? "" : ",", reply_flags[i].name);
+        fprintf (out, "%s\"%s\"", first ? "" : ",", reply_flags[i].name);
         first = 0;
       }
-  printf ("],\"show_text\":%s,\"text\":[", x->show_server_text ? "true" : "false");
+  fprintf (out, "],\"show_text\":%s,\"text\":[",
+           x->show_server_text ? "true" : "false");
+}
+
+/* The server's lines of REPLY (in BUF) as the end of its JSON object. */
+static void
+write_reply_json_text (const char *buf, const struct smtpreply_reply *reply)
+{
+  size_t i;
+
   for (i = 0; i < reply->nlines; i++)
     {
       if (i > 0)
-        putchar (',');
+        putchar_unlocked (',');
       json_write_string (stdout, buf + reply->lines[i].offset,
                          reply->lines[i].length);
     }
   fputs ("]}", stdout);
 }
 
+void
+write_reply_json (const char *buf, const struct smtpreply_reply *reply,
+                  const struct smtpreply_explanation *x)
+{
+  write_reply_json_head (stdout, reply, x);
+  write_reply_json_text (buf, reply);
+}
+
+/* --parse meets the same few replies over and over (a server's log, a
+   mailing run).  What a reply's output says before the server's own
+   lines depends only on its code, enhanced code, flags and reason (and
+   the context and the language, which do not change during a run:
+   smtpreply_explain uses nothing else), so it is written once per such
+   key and copied after: a small table whose memory stays bounded
+   whatever the
+   input: sets of HEAD_WAYS entries, the oldest replaced when another
+   key needs a place in its set. */
+#define HEAD_SETS 256
+#define HEAD_WAYS 4
+
+struct head
+{
+  char *text;                   /* NULL: empty slot */
+  size_t len;
+  int code, has_enhanced, show_text;
+  struct smtpreply_enhanced enhanced;
+  enum smtpreply_reason reason;
+  unsigned flags;
+};
+
+static struct head heads[HEAD_SETS][HEAD_WAYS];
+static unsigned char head_next[HEAD_SETS];      /* the way to replace */
+
+static int
+head_matches (const struct head *h, const struct smtpreply_reply *reply,
+              enum smtpreply_reason reason)
+{
+  return h->text != NULL && h->code == reply->code && h->reason == reason
+         && h->flags == reply->flags && h->has_enhanced == reply->has_enhanced
+         && (!reply->has_enhanced
+             || (h->enhanced.cls == reply->enhanced.cls
+                 && h->enhanced.subject == reply->enhanced.subject
+                 && h->enhanced.detail == reply->enhanced.detail));
+}
+
+/* The head of REPLY's output, from the table or written into it; NULL when
+   memory ran out (the caller then writes it directly). */
+static const struct head *
+reply_head (const struct smtpreply_reply *reply, const struct options *opts)
+{
+  enum smtpreply_reason reason = smtpreply_reason (reply, opts->ctx);
+  uint32_t hash = (uint32_t) reply->code;
+  struct head *set, *h;
+  struct smtpreply_explanation x;
+  FILE *f;
+  char *text = NULL;
+  size_t len = 0, way;
+
+  hash = hash * 0x9E3779B1u + (uint32_t) reason;
+  hash = hash * 0x9E3779B1u + reply->flags;
+  if (reply->has_enhanced)
+    {
+      hash = hash * 0x9E3779B1u + (uint32_t) reply->enhanced.cls;
+      hash = hash * 0x9E3779B1u + (uint32_t) reply->enhanced.subject;
+      hash = hash * 0x9E3779B1u + (uint32_t) reply->enhanced.detail;
+    }
+  hash *= 0x9E3779B1u;
+  set = heads[(hash >> 16) % HEAD_SETS];
+  for (way = 0; way < HEAD_WAYS; way++)
+    if (head_matches (&set[way], reply, reason))
+      return &set[way];
+  smtpreply_explain (reply, opts->ctx, &x);
+  f = open_memstream (&text, &len);
+  if (f == NULL)
+    return NULL;
+  if (opts->json)
+    write_reply_json_head (f, reply, &x);
+  else
+    print_reply_text_head (f, reply, &x);
+  if (fclose (f) != 0)
+    {
+      free (text);
+      return NULL;
+    }
+  way = head_next[(hash >> 16) % HEAD_SETS];
+  head_next[(hash >> 16) % HEAD_SETS] = (unsigned char) ((way + 1) % HEAD_WAYS);
+  h = &set[way];
+  free (h->text);
+  h->text = text;
+  h->len = len;
+  h->code = reply->code;
+  h->has_enhanced = reply->has_enhanced;
+  h->enhanced = reply->enhanced;
+  h->reason = reason;
+  h->flags = reply->flags;
+  h->show_text = x.show_server_text;
+  return h;
+}
+
+static void
+free_heads (void)
+{
+  size_t i, way;
+
+  for (i = 0; i < HEAD_SETS; i++)
+    for (way = 0; way < HEAD_WAYS; way++)
+      {
+        free (heads[i][way].text);
+        heads[i][way].text = NULL;
+      }
+}
+
 static void
 print_reply (const char *buf, const struct smtpreply_reply *reply,
              const struct options *opts)
 {
-  struct smtpreply_explanation x;
+  const struct head *h = reply_head (reply, opts);
+  int show_text;
 
-  smtpreply_explain (reply, opts->ctx, &x);
-  if (opts->json)
+  if (h != NULL)
     {
-      write_reply_json (buf, reply, &x);
-      putchar ('\n');
+      fwrite (h->text, 1, h->len, stdout);
+      show_text = h->show_text;
     }
   else
-    print_reply_text (buf, reply, &x);
+    {
+      struct smtpreply_explanation x;
+
+      smtpreply_explain (reply, opts->ctx, &x);
+      if (opts->json)
+        write_reply_json_head (stdout, reply, &x);
+      else
+        print_reply_text_head (stdout, reply, &x);
+      show_text = x.show_server_text;
+    }
+  if (opts->json)
+    {
+      write_reply_json_text (buf, reply);
+      putchar_unlocked ('\n');
+    }
+  else if (show_text)
+    print_server_lines (buf, reply);
 }
 
 /* Codes on the command line *******************************************/
@@ -515,7 +665,7 @@ print_enhanced (const char *arg, const struct smtpreply_enhanced *e,
   json_write_cstring (stdout, title);
   fputs (",\"advice\":", stdout);
   json_write_cstring (stdout, advice);
-  print_reason_json (enhanced_reason (e, opts->ctx));
+  print_reason_json (stdout, enhanced_reason (e, opts->ctx));
   fputs (",\"flags\":[],\"show_text\":true,\"text\":[]}\n", stdout);
 }
 
@@ -617,6 +767,28 @@ print_reasons (const struct options *opts)
       print_reason_json_line ((enum smtpreply_reason) reason);
     else
       print_reason_text ((enum smtpreply_reason) reason, 0);
+}
+
+/* Output **************************************************************/
+
+/* Standard output, when it is not a terminal, is written in blocks this
+   large (a terminal keeps its line buffering). */
+#define OUTPUT_BUFFER_SIZE (1u << 20)
+
+static char output_buffer[OUTPUT_BUFFER_SIZE];
+
+/* The error of the first write that failed, or 0. */
+static int write_errno;
+
+/* Whether writing to standard output has failed (its error then kept). */
+int
+output_failed (void)
+{
+  if (!ferror (stdout))
+    return 0;
+  if (write_errno == 0)
+    write_errno = errno != 0 ? errno : EIO;
+  return 1;
 }
 
 /* --parse **************************************************************/
@@ -766,6 +938,10 @@ parse_input (const struct options *opts)
         {
           print_reply (in.buf + in.start, &reply, opts);
           consume (&in, reply.consumed);
+          /* Once the output cannot be written (a full disk, a closed
+             pipe), reading on is of no use: main reports it, once. */
+          if (output_failed ())
+            break;
           continue;
         }
       report_parse_error (rc, &in, opts);
@@ -777,6 +953,7 @@ parse_input (const struct options *opts)
       consume (&in, reply.consumed);
     }
   free (in.buf);
+  free_heads ();
   return status;
 }
 
@@ -930,12 +1107,18 @@ parse_options (int argc, char **argv, struct options *opts)
 static int
 close_stdout (int status)
 {
-  if (fflush (stdout) != 0 || ferror (stdout) || fclose (stdout) != 0)
+  int failed = output_failed ();
+
+  if (fflush (stdout) != 0 && write_errno == 0)
+    write_errno = errno;
+  if (fclose (stdout) != 0 && write_errno == 0)
+    write_errno = errno;
+  if (failed || write_errno != 0)
     {
       /* TRANSLATORS: error when the output could not be written; the first
          %s is the program name, the second the system's error text. */
       fprintf (stderr, _("%s: write error: %s\n"), program_name,
-               strerror (errno));
+               strerror (write_errno != 0 ? write_errno : EIO));
       return EXIT_BAD_INPUT;
     }
   return status;
@@ -957,6 +1140,10 @@ main (int argc, char **argv)
   /* JSON is UTF-8 whatever the terminal's codeset. */
   if (opts.json)
     smtpreply_use_utf8 ();
+  /* Output for another program or a file goes in large blocks. */
+  if ((opts.action == ACTION_PARSE || opts.action == ACTION_BOUNCE)
+      && !isatty (STDOUT_FILENO))
+    setvbuf (stdout, output_buffer, _IOFBF, sizeof output_buffer);
 
   switch (opts.action)
     {
