@@ -33,6 +33,7 @@ extern const struct smtpreply__matcher smtpreply__tenth_matcher;
 #include <errno.h>
 #include <libintl.h>
 #include <locale.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -694,6 +695,115 @@ bench_streaming (void)
   printf ("  an empty call per byte (the floor of any byte-at-a-time"
           " caller): %.3f ms\n", median (calls, STREAM_ROUNDS) / 1e6);
   free (buf);
+}
+
+/* Language tags from outside ********************************************/
+
+/* 100,000 distinct tags that name no catalog (an Accept-Language header
+   each), through _lang: the time per call, first and last thousand, and
+   what another thread's plain lookups cost meanwhile against when they
+   run alone. */
+#define JUNK_TAGS 100000
+
+static atomic_int junk_running, junk_observer_stop;
+
+struct latencies
+{
+  double p999, max;
+  long calls;
+};
+
+static int
+compare_floats (const void *a, const void *b)
+{
+  float x = *(const float *) a, y = *(const float *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Plain lookups until told to stop, each timed. */
+static void *
+observe (void *arg)
+{
+  struct latencies *l = arg;
+  enum { MAX_SAMPLES = 4000000 };
+  float *ns = malloc (MAX_SAMPLES * sizeof *ns);
+  long n = 0;
+
+  while (!atomic_load (&junk_observer_stop) && n < MAX_SAMPLES)
+    {
+      double t = now_ns ();
+
+      sink = smtpreply_describe (550);
+      ns[n++] = (float) (now_ns () - t);
+    }
+  qsort (ns, (size_t) n, sizeof *ns, compare_floats);
+  l->calls = n;
+  l->p999 = n > 0 ? ns[(size_t) ((double) n * 0.999)] : 0;
+  l->max = n > 0 ? ns[n - 1] : 0;
+  free (ns);
+  return NULL;
+}
+
+static void
+junk_tag (long i, char tag[8])
+{
+  snprintf (tag, 8, "q%c%c-%c%c", (int) ('a' + i % 26),
+            (int) ('a' + i / 26 % 26), (int) ('A' + i / 676 % 26),
+            (int) ('A' + i / 17576 % 26));
+}
+
+static void
+bench_junk_tags (void)
+{
+  struct latencies alone, during;
+  pthread_t observer;
+  double first = 0, last = 0, known_before, known_after;
+  struct timespec pause = { 0, 300000000 };
+  long i;
+
+  setlocale (LC_ALL, "zh_CN.UTF-8");
+  current_tag = "zh_CN";
+  current_msgid = MSGID_550;
+  known_before = measure (describe_lang, 550, raw_dgettext, 0).ratio;
+  /* The other thread alone, then while the tags are tried. */
+  atomic_store (&junk_observer_stop, 0);
+  pthread_create (&observer, NULL, observe, &alone);
+  nanosleep (&pause, NULL);
+  atomic_store (&junk_observer_stop, 1);
+  pthread_join (observer, NULL);
+  atomic_store (&junk_observer_stop, 0);
+  pthread_create (&observer, NULL, observe, &during);
+  atomic_store (&junk_running, 1);
+  for (i = 0; i < JUNK_TAGS; i++)
+    {
+      char tag[8];
+      double t = now_ns ();
+
+      junk_tag (i, tag);
+      sink = smtpreply_describe_lang (550, tag);
+      t = now_ns () - t;
+      if (i < 1000)
+        first += t;
+      else if (i >= JUNK_TAGS - 1000)
+        last += t;
+    }
+  atomic_store (&junk_observer_stop, 1);
+  pthread_join (observer, NULL);
+  known_after = measure (describe_lang, 550, raw_dgettext, 0).ratio;
+  printf ("\n%d distinct language tags that name no catalog, through"
+          " describe_lang (zh_CN.UTF-8 process)\n", JUNK_TAGS);
+  printf ("  per call: first thousand %.2f us, last thousand %.2f us"
+          " (ratio %.2f; 1.00: flat)\n", first / 1000 / 1e3, last / 1000 / 1e3,
+          last / first);
+  printf ("  another thread's describe (550): p99.9 %.2f us, max %.1f us"
+          " alone (%ld calls);\n", alone.p999 / 1e3, alone.max / 1e3,
+          alone.calls);
+  printf ("      p99.9 %.2f us, max %.1f us during the tags (%ld calls)\n",
+          during.p999 / 1e3, during.max / 1e3, during.calls);
+  printf ("  describe_lang (550, zh_CN) to a raw dgettext: %.3f before,"
+          " %.3f after\n", known_before, known_after);
+  setlocale (LC_ALL, "C");
 }
 
 /* The command line at library speed **********************************/
@@ -1474,6 +1584,7 @@ main (int argc, char **argv)
   bench_streaming ();
   bench_reasons (data_dir);
   bench_reports (data_dir);
+  bench_junk_tags ();
   if (argc == 4)
     bench_cli (argv[3], data_dir);
   bench_cold (argv[0], localedir);

@@ -244,13 +244,21 @@ is_alnum (char c)
 static char
 to_lower (char c)
 {
-  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+  static const char lower[] = "abcdefghijklmnopqrstuvwxyz";
+
+  if (c >= 'A' && c <= 'Z')
+    return lower[c - 'A'];
+  return c;
 }
 
 static char
 to_upper (char c)
 {
-  return c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c;
+  static const char upper[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+  if (c >= 'a' && c <= 'z')
+    return upper[c - 'a'];
+  return c;
 }
 
 /* Where a language usually lives when the tag names no region: "zh" is
@@ -437,7 +445,8 @@ publish (struct smtpreply__catalog *c)
    asked again only when the counter has moved.  The kept answer is a
    sequence lock that a writer only tries to take: no thread ever waits. */
 #if defined ENABLE_NLS && defined HAVE_NL_MSG_CAT_CNTR
-extern int _nl_msg_cat_cntr;
+/* glibc's (and GNU libintl's) own name, which is reserved for them. */
+extern int _nl_msg_cat_cntr; /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 
 static atomic_uint dir_sequence;        /* odd while being written */
 static _Atomic (const char *) dir_kept;

@@ -7,6 +7,7 @@
      strings the locale-based _l functions give in a process with the
      locales.
    - A corrupt, truncated or non-UTF-8 catalog gives the built-in English.
+   - At most 32 languages' catalogs are kept: later ones give English.
    - 100,000 distinct tags that name no catalog keep no memory.
    - The codeset of one call never leaks into another: _lang is UTF-8 and
      the plain lookups are in the thread's codeset, in either order, with
@@ -137,8 +138,9 @@ END_TEST
 static int
 child_without_locales (const char *lang)
 {
-  /* Proof that the locale is not there. */
-  if (newlocale (LC_ALL_MASK, "zh_CN.UTF-8", (locale_t) 0) != (locale_t) 0)
+  /* Proof that the locale is not there.  (setlocale, not newlocale:
+     glibc 2.36's newlocale leaks the copy of LOCPATH when it fails.) */
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
     {
       printf ("the locale zh_CN.UTF-8 exists in the child\n");
       return 2;
@@ -308,6 +310,63 @@ START_TEST (test_corrupt_catalogs)
 }
 END_TEST
 
+/* The cache limit: a process keeps at most 32 languages' catalogs.  In a
+   fresh process with 34 languages installed (copies of the Chinese
+   catalog, "qa" to "rh"), the first 32 asked for answer in their catalog,
+   the later ones in the built-in English (and are not available), however
+   often asked; the first ones keep answering. */
+static int
+child_many (const char *dir)
+{
+  char tag[3] = "qa";
+  int i, round;
+
+  bindtextdomain ("libsmtpreply", dir);
+  for (round = 0; round < 3; round++)
+    for (i = 0; i < 34; i++)
+      {
+        const char *expect = i < 32 ? ZH_550 : EN_550;
+
+        tag[0] = (char) ('q' + i / 26);
+        tag[1] = (char) ('a' + i % 26);
+        if (strcmp (smtpreply_describe_lang (550, tag), expect) != 0
+            || smtpreply_lang_is_available (tag) != (i < 32))
+          {
+            printf ("%s (round %d): %s\n", tag, round,
+                    smtpreply_describe_lang (550, tag));
+            return 1;
+          }
+      }
+  printf ("%s\n", smtpreply_describe_lang (550, "qa"));
+  return 0;
+}
+
+START_TEST (test_catalog_limit)
+{
+  static struct test_output out;
+  char dir[] = "/tmp/smtpreply-catalogs-XXXXXX", command[1100], tag[3] = "qa";
+  size_t n;
+  unsigned char *mo = read_file (TEST_LOCALEDIR "/zh_CN/LC_MESSAGES/libsmtpreply.mo", &n);
+  char *argv[] = { (char *) "check-catalog", (char *) "--many", dir, NULL };
+  char *envp[] = { (char *) "LANG=C.UTF-8", NULL };
+  int i;
+
+  ck_assert_ptr_nonnull (mkdtemp (dir));
+  for (i = 0; i < 34; i++)
+    {
+      tag[0] = (char) ('q' + i / 26);
+      tag[1] = (char) ('a' + i % 26);
+      put_catalog (dir, tag, mo, n);
+    }
+  test_run (self, argv, envp, NULL, 0, &out);
+  ck_assert_msg (out.status == 0, "child: %d %s%s", out.status, out.out, out.err);
+  ck_assert_str_eq (out.out, ZH_550 "\n");
+  snprintf (command, sizeof command, "rm -rf '%s'", dir);
+  ck_assert_int_eq (system (command), 0);
+  free (mo);
+}
+END_TEST
+
 /* Tags from outside *****************************************************/
 
 /* 100,000 distinct tags, each well formed but naming no catalog: each
@@ -406,6 +465,8 @@ main (int argc, char **argv)
     return child_without_locales (argv[2]);
   if (argc == 3 && strcmp (argv[1], "--corrupt") == 0)
     return child_corrupt (argv[2]);
+  if (argc == 3 && strcmp (argv[1], "--many") == 0)
+    return child_many (argv[2]);
 
   skip = test_require_locales (needed);
   if (skip)
@@ -417,6 +478,7 @@ main (int argc, char **argv)
   tcase_add_loop_test (tc, test_lang_without_locales, 0,
                        sizeof languages / sizeof languages[0]);
   tcase_add_test (tc, test_corrupt_catalogs);
+  tcase_add_test (tc, test_catalog_limit);
   tcase_add_test (tc, test_junk_tags_keep_nothing);
   tcase_add_loop_test (tc, test_codesets_in_either_order, 0, 2);
   tcase_add_test (tc, test_lang_after_destructor);

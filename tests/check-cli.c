@@ -10,7 +10,9 @@
 
 #include <smtpreply.h>
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -578,6 +580,170 @@ START_TEST (test_cli_write_error)
 }
 END_TEST
 
+static void append_file (char *to, size_t size, const char *path);
+
+/* "smtpreply ARGS" with standard input from a file of COPIES copies of
+   TEXT and standard output to OUT_FD, SIGPIPE ignored or not: its wait
+   status, and its standard error in ERR (of SIZE bytes). */
+static int
+run_cli_to_fd (const char *const *args, const char *text, size_t copies,
+               int out_fd, int ignore_sigpipe, char *err, size_t size)
+{
+  char in_path[] = "/tmp/check-cli-XXXXXX";
+  int in = mkstemp (in_path), errpipe[2], wstatus;
+  size_t i, n = 0;
+  ssize_t got;
+  pid_t pid;
+
+  ck_assert_int_ge (in, 0);
+  for (i = 0; i < copies; i++)
+    ck_assert_int_eq (write (in, text, strlen (text)), (ssize_t) strlen (text));
+  ck_assert_int_eq (lseek (in, 0, SEEK_SET), 0);
+  unlink (in_path);
+  ck_assert_int_eq (pipe (errpipe), 0);
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      char *argv[MAX_ARGS + 2];
+      char *envp[] = { (char *) "LANG=C", NULL };
+
+      argv[0] = (char *) "smtpreply";
+      for (i = 0; args[i] != NULL; i++)
+        argv[i + 1] = (char *) args[i];
+      argv[i + 1] = NULL;
+      signal (SIGPIPE, ignore_sigpipe ? SIG_IGN : SIG_DFL);
+      dup2 (in, 0);
+      dup2 (out_fd, 1);
+      dup2 (errpipe[1], 2);
+      execve (TEST_CLI, argv, envp);
+      _exit (127);
+    }
+  close (in);
+  close (errpipe[1]);
+  while (n + 1 < size && (got = read (errpipe[0], err + n, size - n - 1)) > 0)
+    n += (size_t) got;
+  err[n] = '\0';
+  close (errpipe[0]);
+  ck_assert_int_eq (waitpid (pid, &wstatus, 0), pid);
+  return wstatus;
+}
+
+/* --parse into a full disk, text and JSON: the error is reported once,
+   exit status 1, however much input there was left to read. */
+START_TEST (test_cli_parse_write_error)
+{
+  static const char *const text_args[] = { "--parse", NULL };
+  static const char *const json_args[] = { "--parse", "--json", NULL };
+  static const char reply[] = "550-5.1.1 No such user here\r\n"
+                              "550 5.1.1 User unknown\r\n";
+  char err[4096];
+  int fd = open ("/dev/full", O_WRONLY), wstatus;
+
+  if (fd < 0)
+    ck_abort_msg ("/dev/full is not available");
+  wstatus = run_cli_to_fd (text_args, reply, 100000, fd, 0, err, sizeof err);
+  ck_assert (WIFEXITED (wstatus));
+  ck_assert_int_eq (WEXITSTATUS (wstatus), 1);
+  ck_assert_str_eq (err, "smtpreply: write error: No space left on device\n");
+  wstatus = run_cli_to_fd (json_args, reply, 100000, fd, 0, err, sizeof err);
+  ck_assert (WIFEXITED (wstatus));
+  ck_assert_int_eq (WEXITSTATUS (wstatus), 1);
+  ck_assert_str_eq (err, "smtpreply: write error: No space left on device\n");
+  close (fd);
+}
+END_TEST
+
+/* --parse into a pipe nobody reads any more.  With SIGPIPE ignored (as a
+   parent may leave it) the write fails with EPIPE: reported once, exit
+   status 1.  With SIGPIPE as it is by default the program ends on the
+   signal, silently, as any filter does ("smtpreply --parse | head"). */
+START_TEST (test_cli_parse_closed_pipe)
+{
+  static const char *const args[] = { "--parse", "--json", NULL };
+  static const char reply[] = "421 4.7.0 Try again later\r\n";
+  char err[4096];
+  int fds[2], wstatus;
+
+  ck_assert_int_eq (pipe (fds), 0);
+  close (fds[0]);
+  wstatus = run_cli_to_fd (args, reply, 200000, fds[1], 1, err, sizeof err);
+  ck_assert (WIFEXITED (wstatus));
+  ck_assert_int_eq (WEXITSTATUS (wstatus), 1);
+  ck_assert_str_eq (err, "smtpreply: write error: Broken pipe\n");
+  wstatus = run_cli_to_fd (args, reply, 200000, fds[1], 0, err, sizeof err);
+  ck_assert (WIFSIGNALED (wstatus));
+  ck_assert_int_eq (WTERMSIG (wstatus), SIGPIPE);
+  ck_assert_str_eq (err, "");
+  close (fds[1]);
+}
+END_TEST
+
+/* --parse output through its cache of what each kind of reply says: all
+   the files in one process, twice over (the second time every reply comes
+   from the cache), give the same lines as each file in a process of its
+   own, in English and in Chinese, as text and as JSON. */
+START_TEST (test_cli_parse_cached_same_as_first)
+{
+  static const char *const langs[] = { "C", "zh_CN.UTF-8" };
+  static char all[65536], one[16384], expected[1 << 20];
+  size_t l, m, files = 0;
+
+  for (l = 0; l < N_ELEMENTS (langs); l++)
+    for (m = 0; m < 2; m++)
+      {
+        const char *const args[] = { "--parse", m ? "--json" : NULL, NULL };
+        struct test_output out;
+        DIR *dir = opendir (TEST_SRCDIR "/data");
+        struct dirent *e;
+
+        ck_assert_ptr_nonnull (dir);
+        all[0] = '\0';
+        expected[0] = '\0';
+        files = 0;
+        while ((e = readdir (dir)) != NULL)
+          {
+            size_t len = strlen (e->d_name);
+            char path[1024];
+
+            if (len < 5 || strcmp (e->d_name + len - 4, ".txt") != 0)
+              continue;
+            snprintf (path, sizeof path, TEST_SRCDIR "/data/%s", e->d_name);
+            one[0] = '\0';
+            append_file (one, sizeof one, path);
+            run_cli (langs[l], args, one, &out);
+            ck_assert_int_eq (out.status, 0);
+            ck_assert_uint_lt (strlen (expected) + strlen (out.out),
+                               sizeof expected / 2);
+            ck_assert_uint_lt (strlen (all) + strlen (one), sizeof all / 2);
+            strcat (expected, out.out);
+            strcat (all, one);
+            files++;
+          }
+        closedir (dir);
+        memmove (all + strlen (all), all, strlen (all) + 1);
+        memmove (expected + strlen (expected), expected, strlen (expected) + 1);
+        run_cli (langs[l], args, all, &out);
+        ck_assert_int_eq (out.status, 0);
+        ck_assert_str_eq (out.err, "");
+        if (strcmp (out.out, expected) != 0)
+          {
+            size_t at = 0, line;
+
+            while (out.out[at] == expected[at])
+              at++;
+            while (at > 0 && expected[at - 1] != '\n')
+              at--;
+            line = strcspn (expected + at, "\n");
+            ck_abort_msg ("%s%s: at byte %zu, expected \"%.*s\", got \"%.*s\"",
+                          langs[l], m ? " JSON" : "", at, (int) line,
+                          expected + at, (int) strcspn (out.out + at, "\n"),
+                          out.out + at);
+          }
+      }
+  ck_assert_uint_ge (files, 30);
+}
+END_TEST
 
 /* --bounce ***********************************************************/
 
@@ -756,6 +922,9 @@ cli_suite (void)
   tcase_add_test (tc, test_cli_gb18030);
   tcase_add_test (tc, test_cli_list);
   tcase_add_test (tc, test_cli_write_error);
+  tcase_add_test (tc, test_cli_parse_write_error);
+  tcase_add_test (tc, test_cli_parse_closed_pipe);
+  tcase_add_test (tc, test_cli_parse_cached_same_as_first);
   tcase_add_test (tc, test_cli_bounce_text);
   tcase_add_test (tc, test_cli_bounce_mbox_json);
   tcase_add_test (tc, test_cli_bounce_maildir);

@@ -4,7 +4,10 @@
    language (uselocale, _l and _lang), while another thread keeps switching
    the process's locale with setlocale.  Each thread checks every code and
    every enhanced code against the strings expected in its language.  Run it
-   under --enable-sanitizers=thread too. */
+   under --enable-sanitizers=thread too.
+   And fork: children forked while other threads are inside _lang calls
+   (loading catalogs, trying tags that name none) call _lang themselves
+   and exit; none may hang. */
 
 #include <config.h>
 
@@ -12,8 +15,13 @@
 
 #include <smtpreply.h>
 
+#include <errno.h>
 #include <locale.h>
 #include <pthread.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +32,7 @@
 
 #define ZH_550 "操作未执行：邮箱不可用（邮箱不存在、无权访问或被策略拒绝）"
 #define EN_550 "The action was not taken: the mailbox is unavailable (not found, no access, or refused by policy)"
+#define FR_550 "L\u2019action n\u2019a pas \u00e9t\u00e9 effectu\u00e9e\u00a0: la bo\u00eete aux lettres est indisponible (introuvable, acc\u00e8s refus\u00e9, ou refus\u00e9e par les r\u00e8gles du serveur)"
 
 /* The codes looked up: every known basic code and some that are not, and
    every registered enhanced code with some that are not. */
@@ -241,6 +250,139 @@ START_TEST (test_threads)
 }
 END_TEST
 
+/* fork *************************************************************/
+
+#define FORK_THREADS 4
+#define FORK_CHILDREN 8
+
+static atomic_int stop_lang;
+
+/* A tag of a language no catalog has, different on each call:
+   "qab-CD", "qab-CE", ... */
+static void
+junk_tag (unsigned n, char tag[8])
+{
+  tag[0] = 'q';
+  tag[1] = (char) ('a' + n % 26);
+  tag[2] = (char) ('a' + n / 26 % 26);
+  tag[3] = '-';
+  tag[4] = (char) ('A' + n / 676 % 26);
+  tag[5] = (char) ('A' + n / 17576 % 26);
+  tag[6] = '\0';
+}
+
+/* Keeps calling _lang: languages with catalogs (loaded once, by whichever
+   thread comes first) and tags that name none. */
+static void *
+call_lang (void *arg)
+{
+  static const char *const langs[] = { "zh_CN", "ja", "de_AT", "ko", "es" };
+  unsigned n = (unsigned) (size_t) arg * 100000u, wrong = 0;
+  size_t i = 0;
+
+  while (!atomic_load (&stop_lang))
+    {
+      char tag[8];
+
+      junk_tag (n++, tag);
+      if (strcmp (smtpreply_describe_lang (550, tag), EN_550) != 0)
+        wrong++;
+      if (strcmp (smtpreply_describe_lang (550, langs[i++ % 5]), EN_550) == 0)
+        wrong++;
+    }
+  return (void *) (size_t) wrong;
+}
+
+/* In the child: _lang for a language loaded before the fork, one loaded
+   only now, and a tag that names none, each with its expected text. */
+static int
+child_lookups (void)
+{
+  return strcmp (smtpreply_describe_lang (550, "zh_CN"), ZH_550) == 0
+         && strcmp (smtpreply_describe_lang (550, "fr"), FR_550) == 0
+         && strcmp (smtpreply_describe_lang (550, "qzz-ZZ"), EN_550) == 0
+         && smtpreply_lang_is_available ("pt-BR") == 1;
+}
+
+static double
+seconds_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+START_TEST (test_fork_during_lang)
+{
+  pthread_t threads[FORK_THREADS];
+  pid_t children[FORK_CHILDREN];
+  int done[FORK_CHILDREN] = { 0 }, exited = 0, hung = 0, failed = 0;
+  double deadline;
+  size_t i;
+
+  test_bind_catalogs (TEST_LOCALEDIR);
+  ck_assert_str_eq (smtpreply_describe_lang (550, "zh_CN"), ZH_550);
+  for (i = 0; i < FORK_THREADS; i++)
+    ck_assert_int_eq (pthread_create (&threads[i], NULL, call_lang,
+                                      (void *) i), 0);
+  for (i = 0; i < FORK_CHILDREN; i++)
+    {
+      struct timespec pause = { 0, 3000000 };   /* 3 ms between forks */
+
+      nanosleep (&pause, NULL);
+      children[i] = fork ();
+      ck_assert_int_ge (children[i], 0);
+      if (children[i] == 0)
+        _exit (child_lookups () ? 0 : 1);
+    }
+  /* Every child must exit within the deadline; one that does not is
+     hung (killed, and counted). */
+  deadline = seconds_now () + 60;
+  while (exited + hung < FORK_CHILDREN)
+    {
+      for (i = 0; i < FORK_CHILDREN; i++)
+        {
+          int status;
+
+          if (done[i] || waitpid (children[i], &status, WNOHANG) == 0)
+            continue;
+          done[i] = 1;
+          exited++;
+          if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+            failed++;
+        }
+      if (seconds_now () > deadline)
+        for (i = 0; i < FORK_CHILDREN; i++)
+          if (!done[i])
+            {
+              kill (children[i], SIGKILL);
+              waitpid (children[i], NULL, 0);
+              done[i] = 1;
+              hung++;
+            }
+      if (exited + hung < FORK_CHILDREN)
+        {
+          struct timespec pause = { 0, 10000000 };
+
+          nanosleep (&pause, NULL);
+        }
+    }
+  atomic_store (&stop_lang, 1);
+  for (i = 0; i < FORK_THREADS; i++)
+    {
+      void *wrong;
+
+      ck_assert_int_eq (pthread_join (threads[i], &wrong), 0);
+      ck_assert_msg (wrong == NULL, "thread %zu: %zu wrong strings", i,
+                     (size_t) wrong);
+    }
+  ck_assert_msg (hung == 0, "%d of %d children hung", hung, FORK_CHILDREN);
+  ck_assert_msg (failed == 0, "%d of %d children got wrong strings", failed,
+                 FORK_CHILDREN);
+}
+END_TEST
+
 static Suite *
 threads_suite (void)
 {
@@ -249,6 +391,10 @@ threads_suite (void)
 
   tcase_set_timeout (tc, 600);
   tcase_add_test (tc, test_threads);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("fork");
+  tcase_set_timeout (tc, 600);
+  tcase_add_test (tc, test_fork_during_lang);
   suite_add_tcase (s, tc);
   return s;
 }
