@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "enhanced.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* The range of results, for the table of their messages. */
@@ -384,6 +385,41 @@ smtpreply_parse_state_init (struct smtpreply_parse_state *state)
     memset (state, 0, sizeof *state);
 }
 
+/* What a NEED_MORE leaves in STATE->resume: a mix of where the parser
+   goes on (the line and the reply's code), of OUT and of the number of
+   lines it holds, never 0.  A state is resumed only when its RESUME
+   still matches them: a zeroed state never does, nor (but by a chance of
+   one in 2^31) a state that was never initialized, one left by another
+   reply struct, or one whose reply struct was cleared or filled since.
+   Any other state starts over, which is always right, only slower.  So
+   the lines an earlier call recorded in OUT are trusted only when this
+   library wrote them; their offsets are below STATE->pos, within BUF. */
+static int
+resume_tag (const struct smtpreply_parse_state *state,
+            const struct smtpreply_reply *out)
+{
+  uint64_t h = (uint64_t) state->pos * UINT64_C (0x9E3779B97F4A7C15)
+               ^ (uint64_t) (unsigned) state->code * UINT64_C (0xC2B2AE3D27D4EB4F)
+               ^ (uint64_t) (uintptr_t) out
+               ^ (uint64_t) out->nlines << 40;
+
+  h ^= h >> 31;
+  h *= UINT64_C (0xBF58476D1CE4E5B9);
+  h ^= h >> 29;
+  return (int) (h & 0x7ffffffe) | 1;
+}
+
+/* Whether STATE is what a NEED_MORE of a buffer at most LEN long left for
+   OUT. */
+static inline int
+resumable (const struct smtpreply_parse_state *state,
+           const struct smtpreply_reply *out, size_t len)
+{
+  return state->resume != 0 && state->pos <= len && state->len <= len
+         && state->scanned <= len && out->nlines <= SMTPREPLY_MAX_LINES
+         && state->resume == resume_tag (state, out);
+}
+
 /* smtpreply_parse_resume once its arguments are checked. */
 static int __attribute__ ((noinline))
 parse_resume (const char *buf, size_t len, unsigned flags,
@@ -391,15 +427,16 @@ parse_resume (const char *buf, size_t len, unsigned flags,
               struct smtpreply_reply *out)
 {
   /* A state that was not left by a NEED_MORE of a buffer at least as long
-     (or that is not initialized as the header says) starts over. */
-  int resuming = state->resume == 1 && state->pos <= len && state->len <= len;
+     for this OUT (or that is not initialized as the header says) starts
+     over. */
+  int resuming = resumable (state, out, len);
   int rc = parse (buf, len, (flags & SMTPREPLY_PARSE_END_OF_INPUT) != 0,
                   resuming, state, out);
 
   if (rc == SMTPREPLY_PARSE_NEED_MORE)
     {
-      state->resume = 1;
       state->len = len;
+      state->resume = resume_tag (state, out);
     }
   else
     memset (state, 0, sizeof *state);
@@ -420,10 +457,11 @@ smtpreply_parse_resume (const char *buf, size_t len, unsigned flags,
      Then parse would search those bytes and stop again; this says so
      without a call (a leaf function: nothing to save).  Larger arrivals
      go to parse, which searches them from SCANNED on too. */
-  if (state->resume == 1 && (flags & SMTPREPLY_PARSE_END_OF_INPUT) == 0
-      && state->len <= len && state->scanned > state->pos + 3
-      && state->scanned <= len && len - state->scanned <= 16
-      && len - state->pos < SMTPREPLY_MAX_LINE_LENGTH)
+  if ((flags & SMTPREPLY_PARSE_END_OF_INPUT) == 0
+      && state->scanned > state->pos + 3 && state->scanned <= len
+      && len - state->scanned <= 16
+      && len - state->pos < SMTPREPLY_MAX_LINE_LENGTH
+      && resumable (state, out, len))
     {
       size_t i = state->scanned;
 

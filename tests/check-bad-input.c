@@ -269,6 +269,91 @@ START_TEST (row_parse_huge_length)
 }
 END_TEST
 
+/* smtpreply_parse_resume with states it did not leave: NULL, never
+   initialized, left for another reply struct, or whose reply struct was
+   cleared since.  Each starts over: the result is smtpreply_parse's. */
+static void
+assert_same_as_parse (const char *s, size_t n,
+                      const struct smtpreply_reply *got)
+{
+  struct smtpreply_reply want;
+  size_t i;
+
+  ck_assert_int_eq (smtpreply_parse (s, n, 0, &want), SMTPREPLY_PARSE_OK);
+  ck_assert_int_eq (got->code, want.code);
+  ck_assert_uint_eq (got->consumed, want.consumed);
+  ck_assert_uint_eq (got->nlines, want.nlines);
+  for (i = 0; i < want.nlines; i++)
+    {
+      ck_assert_uint_eq (got->lines[i].offset, want.lines[i].offset);
+      ck_assert_uint_eq (got->lines[i].length, want.lines[i].length);
+    }
+}
+
+START_TEST (row_parse_resume_bad)
+{
+  static const char s[] = "550-a\r\n550 b\r\n";
+  size_t n = sizeof s - 1;
+  struct smtpreply_parse_state st;
+  struct smtpreply_reply r, other;
+
+  /* NULL arguments. */
+  smtpreply_parse_state_init (NULL);
+  smtpreply_parse_state_init (&st);
+  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, NULL, &r),
+                    SMTPREPLY_PARSE_INVALID_ARGUMENT);
+  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, &st, NULL),
+                    SMTPREPLY_PARSE_INVALID_ARGUMENT);
+  ck_assert_int_eq (smtpreply_parse_resume (NULL, SIZE_MAX, 0, &st, &r),
+                    SMTPREPLY_PARSE_INVALID_ARGUMENT);
+  ck_assert_int_eq (smtpreply_parse_resume (NULL, 0, 0, &st, &r),
+                    SMTPREPLY_PARSE_NEED_MORE);
+
+  /* Garbage in every byte of the state and of the reply struct. */
+  memset (&st, 0xa5, sizeof st);
+  memset (&r, 0xa5, sizeof r);
+  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, &st, &r),
+                    SMTPREPLY_PARSE_OK);
+  assert_same_as_parse (s, n, &r);
+
+  /* A state that looks like one left after the first line (as an
+     uninitialized one may), with a reply struct of garbage (its line
+     count far beyond SMTPREPLY_MAX_LINES). */
+  memset (&st, 0, sizeof st);
+  st.pos = 7;
+  st.code = 550;
+  st.resume = 1;
+  memset (&r, 0xa5, sizeof r);
+  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, &st, &r),
+                    SMTPREPLY_PARSE_OK);
+  assert_same_as_parse (s, n, &r);
+
+  /* A real state, then another reply struct, or the same one cleared. */
+  smtpreply_parse_state_init (&st);
+  ck_assert_int_eq (smtpreply_parse_resume (s, 10, 0, &st, &r),
+                    SMTPREPLY_PARSE_NEED_MORE);
+  memset (&other, 0, sizeof other);
+  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, &st, &other),
+                    SMTPREPLY_PARSE_OK);
+  assert_same_as_parse (s, n, &other);
+  smtpreply_parse_state_init (&st);
+  ck_assert_int_eq (smtpreply_parse_resume (s, 10, 0, &st, &r),
+                    SMTPREPLY_PARSE_NEED_MORE);
+  memset (&r, 0, sizeof r);
+  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, &st, &r),
+                    SMTPREPLY_PARSE_OK);
+  assert_same_as_parse (s, n, &r);
+
+  /* A buffer shorter than the one the state was left for. */
+  smtpreply_parse_state_init (&st);
+  ck_assert_int_eq (smtpreply_parse_resume (s, 10, 0, &st, &r),
+                    SMTPREPLY_PARSE_NEED_MORE);
+  ck_assert_int_eq (smtpreply_parse_resume ("250 ok\r\n", 8, 0, &st, &r),
+                    SMTPREPLY_PARSE_OK);
+  assert_same_as_parse ("250 ok\r\n", 8, &r);
+}
+END_TEST
+
 START_TEST (row_parse_embedded_nul)
 {
   struct smtpreply_reply r;
@@ -875,6 +960,7 @@ bad_input_suite (void)
   tcase_add_test (tc, row_parse_null);
   tcase_add_test (tc, row_parse_zero_length);
   tcase_add_test (tc, row_parse_huge_length);
+  tcase_add_test (tc, row_parse_resume_bad);
   tcase_add_test (tc, row_parse_embedded_nul);
   tcase_add_test (tc, row_parse_invalid_utf8);
   tcase_add_test (tc, row_parse_bad_code_and_flags);
