@@ -99,8 +99,8 @@ smtpreply_lang_is_available (const char *lang)
   return lang != NULL && catalog_for (lang) != smtpreply__english;
 }
 
-/* CALL with the lookups in LANG's catalog (or, for a NULL LANG, in the
-   thread's language); TYPE is its type. */
+/* CALL with the lookups in LANG's catalog (for a NULL LANG, the built-in
+   English, as the _lang functions of 0.1 document); TYPE is its type. */
 /* NOLINTNEXTLINE(bugprone-macro-parentheses) */
 #define IN_CATALOG(lang, type, call)                                    \
   do                                                                    \
@@ -108,10 +108,9 @@ smtpreply_lang_is_available (const char *lang)
       const struct smtpreply__catalog *previous_;                      \
       type result_;                                                     \
                                                                         \
-      if ((lang) == NULL)                                               \
-        return (call);                                                  \
       previous_ = smtpreply__current_catalog;                           \
-      smtpreply__current_catalog = catalog_for (lang);                  \
+      smtpreply__current_catalog = (lang) != NULL ? catalog_for (lang)  \
+                                                  : smtpreply__english; \
       result_ = (call);                                                 \
       smtpreply__current_catalog = previous_;                           \
       return result_;                                                   \

@@ -246,8 +246,41 @@ START_TEST (test_lang_tags)
 }
 END_TEST
 
+/* A NULL tag is the built-in English, even where the thread's language
+   is another (the plain lookups answer in it). */
 START_TEST (test_lang_null)
 {
+  static const char text[] = "550 5.1.1 no such user\r\n";
+  struct smtpreply_reply reply;
+  struct smtpreply_explanation ex, en;
+  const char *got[5];
+  int i;
+
+  ck_assert_int_eq (smtpreply_parse (text, sizeof text - 1, 0, &reply),
+                    SMTPREPLY_PARSE_OK);
+  test_set_environment ((const char *const[]) { "LANG=zh_CN.UTF-8", NULL });
+  ck_assert_str_eq (smtpreply_describe (550), ZH_550);
+  got[0] = smtpreply_describe_lang (550, NULL);
+  got[1] = smtpreply_describe_enhanced_str_lang ("5.1.1", NULL);
+  got[2] = smtpreply_strerror_lang (SMTPREPLY_PARSE_NUL, NULL);
+  got[3] = smtpreply_advice_lang (550, NULL);
+  got[4] = smtpreply_describe_ctx_lang (550, SMTPREPLY_CTX_RCPT, NULL);
+  ck_assert_int_eq (smtpreply_explain_lang (&reply, SMTPREPLY_CTX_RCPT, &ex,
+                                            NULL), 0);
+  /* The same in the C locale: the built-in English. */
+  test_set_environment ((const char *const[]) { "LANG=C", NULL });
+  ck_assert_str_eq (got[0], EN_550);
+  ck_assert_str_eq (got[1], "Bad destination mailbox address");
+  ck_assert_str_eq (got[2], "The reply contains a NUL byte");
+  ck_assert_str_eq (got[3], smtpreply_advice (550));
+  ck_assert_str_eq (got[4], smtpreply_describe_ctx (550, SMTPREPLY_CTX_RCPT));
+  ck_assert_int_eq (smtpreply_explain (&reply, SMTPREPLY_CTX_RCPT, &en), 0);
+  ck_assert_str_eq (ex.headline, en.headline);
+  ck_assert_str_eq (ex.description, en.description);
+  ck_assert_str_eq (ex.enhanced_description, en.enhanced_description);
+  ck_assert_str_eq (ex.advice, en.advice);
+  for (i = 0; i < 5; i++)
+    ck_assert_ptr_null (strstr (got[i], "\xe6"));  /* no CJK lead bytes */
   ck_assert_int_eq (smtpreply_lang_is_available (NULL), 0);
   ck_assert_str_eq (smtpreply_describe_lang (551, NULL), EN_551);
   ck_assert_str_eq (smtpreply_describe_lang (1000, NULL), "Unknown reply code");
