@@ -252,7 +252,7 @@ START_TEST (test_lang_null)
 {
   static const char text[] = "550 5.1.1 no such user\r\n";
   struct smtpreply_reply reply;
-  struct smtpreply_explanation ex, en;
+  struct smtpreply_explanation ex, in_c;
   const char *got[5];
   int i;
 
@@ -274,11 +274,11 @@ START_TEST (test_lang_null)
   ck_assert_str_eq (got[2], "The reply contains a NUL byte");
   ck_assert_str_eq (got[3], smtpreply_advice (550));
   ck_assert_str_eq (got[4], smtpreply_describe_ctx (550, SMTPREPLY_CTX_RCPT));
-  ck_assert_int_eq (smtpreply_explain (&reply, SMTPREPLY_CTX_RCPT, &en), 0);
-  ck_assert_str_eq (ex.headline, en.headline);
-  ck_assert_str_eq (ex.description, en.description);
-  ck_assert_str_eq (ex.enhanced_description, en.enhanced_description);
-  ck_assert_str_eq (ex.advice, en.advice);
+  ck_assert_int_eq (smtpreply_explain (&reply, SMTPREPLY_CTX_RCPT, &in_c), 0);
+  ck_assert_str_eq (ex.headline, in_c.headline);
+  ck_assert_str_eq (ex.description, in_c.description);
+  ck_assert_str_eq (ex.enhanced_description, in_c.enhanced_description);
+  ck_assert_str_eq (ex.advice, in_c.advice);
   for (i = 0; i < 5; i++)
     ck_assert_ptr_null (strstr (got[i], "\xe6"));  /* no CJK lead bytes */
   ck_assert_int_eq (smtpreply_lang_is_available (NULL), 0);
