@@ -687,60 +687,54 @@ START_TEST (test_cli_parse_cached_same_as_first)
 {
   static const char *const langs[] = { "C", "zh_CN.UTF-8" };
   static char all[65536], one[16384], expected[1 << 20];
-  size_t l, m, files = 0;
+  size_t l = (size_t) _i / 2, m = (size_t) _i % 2, files = 0;
+  const char *const args[] = { "--parse", m ? "--json" : NULL, NULL };
+  struct test_output out;
+  DIR *dir = opendir (TEST_SRCDIR "/data");
+  struct dirent *e;
 
-  for (l = 0; l < N_ELEMENTS (langs); l++)
-    for (m = 0; m < 2; m++)
-      {
-        const char *const args[] = { "--parse", m ? "--json" : NULL, NULL };
-        struct test_output out;
-        DIR *dir = opendir (TEST_SRCDIR "/data");
-        struct dirent *e;
+  ck_assert_ptr_nonnull (dir);
+  all[0] = '\0';
+  expected[0] = '\0';
+  while ((e = readdir (dir)) != NULL)
+    {
+      size_t len = strlen (e->d_name);
+      char path[1024];
 
-        ck_assert_ptr_nonnull (dir);
-        all[0] = '\0';
-        expected[0] = '\0';
-        files = 0;
-        while ((e = readdir (dir)) != NULL)
-          {
-            size_t len = strlen (e->d_name);
-            char path[1024];
+      if (len < 5 || strcmp (e->d_name + len - 4, ".txt") != 0)
+        continue;
+      snprintf (path, sizeof path, TEST_SRCDIR "/data/%s", e->d_name);
+      one[0] = '\0';
+      append_file (one, sizeof one, path);
+      run_cli (langs[l], args, one, &out);
+      ck_assert_int_eq (out.status, 0);
+      ck_assert_uint_lt (strlen (expected) + strlen (out.out),
+                         sizeof expected / 2);
+      ck_assert_uint_lt (strlen (all) + strlen (one), sizeof all / 2);
+      strcat (expected, out.out);
+      strcat (all, one);
+      files++;
+    }
+  closedir (dir);
+  memmove (all + strlen (all), all, strlen (all) + 1);
+  memmove (expected + strlen (expected), expected, strlen (expected) + 1);
+  run_cli (langs[l], args, all, &out);
+  ck_assert_int_eq (out.status, 0);
+  ck_assert_str_eq (out.err, "");
+  if (strcmp (out.out, expected) != 0)
+    {
+      size_t at = 0, line;
 
-            if (len < 5 || strcmp (e->d_name + len - 4, ".txt") != 0)
-              continue;
-            snprintf (path, sizeof path, TEST_SRCDIR "/data/%s", e->d_name);
-            one[0] = '\0';
-            append_file (one, sizeof one, path);
-            run_cli (langs[l], args, one, &out);
-            ck_assert_int_eq (out.status, 0);
-            ck_assert_uint_lt (strlen (expected) + strlen (out.out),
-                               sizeof expected / 2);
-            ck_assert_uint_lt (strlen (all) + strlen (one), sizeof all / 2);
-            strcat (expected, out.out);
-            strcat (all, one);
-            files++;
-          }
-        closedir (dir);
-        memmove (all + strlen (all), all, strlen (all) + 1);
-        memmove (expected + strlen (expected), expected, strlen (expected) + 1);
-        run_cli (langs[l], args, all, &out);
-        ck_assert_int_eq (out.status, 0);
-        ck_assert_str_eq (out.err, "");
-        if (strcmp (out.out, expected) != 0)
-          {
-            size_t at = 0, line;
-
-            while (out.out[at] == expected[at])
-              at++;
-            while (at > 0 && expected[at - 1] != '\n')
-              at--;
-            line = strcspn (expected + at, "\n");
-            ck_abort_msg ("%s%s: at byte %zu, expected \"%.*s\", got \"%.*s\"",
-                          langs[l], m ? " JSON" : "", at, (int) line,
-                          expected + at, (int) strcspn (out.out + at, "\n"),
-                          out.out + at);
-          }
-      }
+      while (out.out[at] == expected[at])
+        at++;
+      while (at > 0 && expected[at - 1] != '\n')
+        at--;
+      line = strcspn (expected + at, "\n");
+      ck_abort_msg ("%s%s: at byte %zu, expected \"%.*s\", got \"%.*s\"",
+                    langs[l], m ? " JSON" : "", at, (int) line,
+                    expected + at, (int) strcspn (out.out + at, "\n"),
+                    out.out + at);
+    }
   ck_assert_uint_ge (files, 30);
 }
 END_TEST
@@ -924,11 +918,17 @@ cli_suite (void)
   tcase_add_test (tc, test_cli_write_error);
   tcase_add_test (tc, test_cli_parse_write_error);
   tcase_add_test (tc, test_cli_parse_closed_pipe);
-  tcase_add_test (tc, test_cli_parse_cached_same_as_first);
   tcase_add_test (tc, test_cli_bounce_text);
   tcase_add_test (tc, test_cli_bounce_mbox_json);
   tcase_add_test (tc, test_cli_bounce_maildir);
   tcase_add_test (tc, test_cli_bounce_bad_input);
+  suite_add_tcase (s, tc);
+
+  /* One process per file of tests/data, in two languages and two forms:
+     slow under the sanitizers, so a case of its own with more time. */
+  tc = tcase_create ("the parse cache");
+  tcase_set_timeout (tc, 120);
+  tcase_add_loop_test (tc, test_cli_parse_cached_same_as_first, 0, 4);
   suite_add_tcase (s, tc);
   return s;
 }
