@@ -59,6 +59,8 @@ smtpreply__catalog_tr (const struct smtpreply__catalog *c, const char *msgid)
 {
   const struct smtpreply__slot *s = &c->slots[smtpreply__slot_of (msgid)];
 
+  if (c->map == NULL)           /* the built-in English */
+    return msgid;
   if (atomic_load_explicit (&s->msgid, memory_order_acquire) == msgid)
     {
       const char *t = atomic_load_explicit (&s->translation,
