@@ -290,6 +290,27 @@ assert_same_as_parse (const char *s, size_t n,
     }
 }
 
+/* Leaves ST after a NEED_MORE for R: the first 10 bytes of S. */
+static void
+leave_need_more (const char *s, struct smtpreply_parse_state *st,
+                 struct smtpreply_reply *r)
+{
+  smtpreply_parse_state_init (st);
+  ck_assert_int_eq (smtpreply_parse_resume (s, 10, 0, st, r),
+                    SMTPREPLY_PARSE_NEED_MORE);
+}
+
+/* Resumes with the N bytes of S: smtpreply_parse's result. */
+static void
+resume_same_as_parse (const char *s, size_t n,
+                      struct smtpreply_parse_state *st,
+                      struct smtpreply_reply *r)
+{
+  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, st, r),
+                    SMTPREPLY_PARSE_OK);
+  assert_same_as_parse (s, n, r);
+}
+
 START_TEST (row_parse_resume_bad)
 {
   static const char s[] = "550-a\r\n550 b\r\n";
@@ -312,9 +333,7 @@ START_TEST (row_parse_resume_bad)
   /* Garbage in every byte of the state and of the reply struct. */
   memset (&st, 0xa5, sizeof st);
   memset (&r, 0xa5, sizeof r);
-  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, &st, &r),
-                    SMTPREPLY_PARSE_OK);
-  assert_same_as_parse (s, n, &r);
+  resume_same_as_parse (s, n, &st, &r);
 
   /* A state that looks like one left after the first line (as an
      uninitialized one may), with a reply struct of garbage (its line
@@ -324,33 +343,19 @@ START_TEST (row_parse_resume_bad)
   st.code = 550;
   st.resume = 1;
   memset (&r, 0xa5, sizeof r);
-  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, &st, &r),
-                    SMTPREPLY_PARSE_OK);
-  assert_same_as_parse (s, n, &r);
+  resume_same_as_parse (s, n, &st, &r);
 
   /* A real state, then another reply struct, or the same one cleared. */
-  smtpreply_parse_state_init (&st);
-  ck_assert_int_eq (smtpreply_parse_resume (s, 10, 0, &st, &r),
-                    SMTPREPLY_PARSE_NEED_MORE);
+  leave_need_more (s, &st, &r);
   memset (&other, 0, sizeof other);
-  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, &st, &other),
-                    SMTPREPLY_PARSE_OK);
-  assert_same_as_parse (s, n, &other);
-  smtpreply_parse_state_init (&st);
-  ck_assert_int_eq (smtpreply_parse_resume (s, 10, 0, &st, &r),
-                    SMTPREPLY_PARSE_NEED_MORE);
+  resume_same_as_parse (s, n, &st, &other);
+  leave_need_more (s, &st, &r);
   memset (&r, 0, sizeof r);
-  ck_assert_int_eq (smtpreply_parse_resume (s, n, 0, &st, &r),
-                    SMTPREPLY_PARSE_OK);
-  assert_same_as_parse (s, n, &r);
+  resume_same_as_parse (s, n, &st, &r);
 
   /* A buffer shorter than the one the state was left for. */
-  smtpreply_parse_state_init (&st);
-  ck_assert_int_eq (smtpreply_parse_resume (s, 10, 0, &st, &r),
-                    SMTPREPLY_PARSE_NEED_MORE);
-  ck_assert_int_eq (smtpreply_parse_resume ("250 ok\r\n", 8, 0, &st, &r),
-                    SMTPREPLY_PARSE_OK);
-  assert_same_as_parse ("250 ok\r\n", 8, &r);
+  leave_need_more (s, &st, &r);
+  resume_same_as_parse ("250 ok\r\n", 8, &st, &r);
 }
 END_TEST
 

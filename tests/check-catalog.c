@@ -255,10 +255,26 @@ child_corrupt (const char *dir)
   return 0;
 }
 
-START_TEST (test_corrupt_catalogs)
+/* Runs this program with ARGV and ENVP; its last line must be the
+   Chinese of 550 (it checked the rest itself).  Then removes DIR. */
+static void
+run_child_then_remove (char *const argv[], char *const envp[],
+                       const char *dir)
 {
   static struct test_output out;
-  char dir[] = "/tmp/smtpreply-catalogs-XXXXXX", command[1100];
+  char command[1100];
+
+  test_run (self, argv, envp, NULL, 0, &out);
+  ck_assert_msg (out.status == 0, "child: %d %s%s", out.status, out.out,
+                 out.err);
+  ck_assert_str_eq (out.out, ZH_550 "\n");
+  snprintf (command, sizeof command, "rm -rf '%s'", dir);
+  ck_assert_int_eq (system (command), 0);
+}
+
+START_TEST (test_corrupt_catalogs)
+{
+  char dir[] = "/tmp/smtpreply-catalogs-XXXXXX";
   size_t n, originals;
   unsigned char *mo = read_file (TEST_LOCALEDIR "/zh_CN/LC_MESSAGES/libsmtpreply.mo", &n);
   unsigned char *bad = malloc (n);
@@ -300,11 +316,7 @@ START_TEST (test_corrupt_catalogs)
     memcpy (bad + at, "charset=KOI-8", 13);
     put_catalog (dir, "ai", bad, n);
   }
-  test_run (self, argv, envp, NULL, 0, &out);
-  ck_assert_msg (out.status == 0, "child: %d %s%s", out.status, out.out, out.err);
-  ck_assert_str_eq (out.out, ZH_550 "\n");
-  snprintf (command, sizeof command, "rm -rf '%s'", dir);
-  ck_assert_int_eq (system (command), 0);
+  run_child_then_remove (argv, envp, dir);
   free (mo);
   free (bad);
 }
@@ -343,8 +355,7 @@ child_many (const char *dir)
 
 START_TEST (test_catalog_limit)
 {
-  static struct test_output out;
-  char dir[] = "/tmp/smtpreply-catalogs-XXXXXX", command[1100], tag[3] = "qa";
+  char dir[] = "/tmp/smtpreply-catalogs-XXXXXX", tag[3] = "qa";
   size_t n;
   unsigned char *mo = read_file (TEST_LOCALEDIR "/zh_CN/LC_MESSAGES/libsmtpreply.mo", &n);
   char *argv[] = { (char *) "check-catalog", (char *) "--many", dir, NULL };
@@ -358,11 +369,7 @@ START_TEST (test_catalog_limit)
       tag[1] = (char) ('a' + i % 26);
       put_catalog (dir, tag, mo, n);
     }
-  test_run (self, argv, envp, NULL, 0, &out);
-  ck_assert_msg (out.status == 0, "child: %d %s%s", out.status, out.out, out.err);
-  ck_assert_str_eq (out.out, ZH_550 "\n");
-  snprintf (command, sizeof command, "rm -rf '%s'", dir);
-  ck_assert_int_eq (system (command), 0);
+  run_child_then_remove (argv, envp, dir);
   free (mo);
 }
 END_TEST
