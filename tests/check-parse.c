@@ -152,7 +152,7 @@ static const struct
       "Login Fail. Please enter your authorization code to login. More information in http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256",
       "Login Fail. Please enter your authorization code to login. More information in http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256" } } },
   { "netease-550-user.txt", { { 550, "", 1,
-      "User not found: bob@163.com", "User not found: bob@163.com" } } },
+      "User not found: bob@example.com", "User not found: bob@example.com" } } },
   { "netease-554-spam.txt", { { 554, "", 1,
       "DT:SPM 163 smtp14,EsCowAD3W0Ja1G9nk8BzBw--.12345S2 1732874400,please see http://mail.163.com/help/help_spam_16.htm?ip=203.0.113.5&hostid=smtp14&time=1732874400",
       "DT:SPM 163 smtp14,EsCowAD3W0Ja1G9nk8BzBw--.12345S2 1732874400,please see http://mail.163.com/help/help_spam_16.htm?ip=203.0.113.5&hostid=smtp14&time=1732874400" } } },
